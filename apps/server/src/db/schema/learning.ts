@@ -1,0 +1,210 @@
+import { sql } from 'drizzle-orm';
+import {
+  bigint,
+  boolean,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import {
+  deviceKind,
+  interactionKind,
+  moodMoment,
+  moodWeather,
+  subjectCode,
+  toolKind,
+  usagePurpose,
+} from './enums.ts';
+import { municipalities, schools } from './org.ts';
+import { people } from './people.ts';
+
+/** 学習ツール: drills, lesson-support tools, survey tools registered with the municipality. */
+export const learningTools = pgTable('learning_tools', {
+  id: integer().primaryKey().generatedByDefaultAsIdentity(),
+  municipalityId: integer()
+    .notNull()
+    .references(() => municipalities.id),
+  name: text().notNull(),
+  vendor: text().notNull(),
+  kind: toolKind().notNull(),
+  launchUrl: text(),
+});
+
+const schoolRef = () =>
+  integer()
+    .notNull()
+    .references(() => schools.id);
+const eventId = () => bigint({ mode: 'number' }).notNull().generatedByDefaultAsIdentity();
+
+/** 心の天気 */
+export const moodCheckins = pgTable(
+  'mood_checkins',
+  {
+    schoolId: schoolRef(),
+    studentId: integer()
+      .notNull()
+      .references(() => people.id),
+    date: date({ mode: 'string' }).notNull(),
+    moment: moodMoment().notNull(),
+    weather: moodWeather().notNull(),
+    reason: text(),
+    /** 相談したい */
+    wantsToTalk: boolean().notNull().default(false),
+    recordedAt: timestamp({ withTimezone: true }).notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.schoolId, t.studentId, t.date, t.moment] }),
+    index().on(t.schoolId, t.date),
+  ],
+);
+
+/** ドリル解答 (one answered item) */
+export const drillAnswers = pgTable(
+  'drill_answers',
+  {
+    schoolId: schoolRef(),
+    id: eventId(),
+    studentId: integer().notNull(),
+    toolId: integer().notNull(),
+    answeredAt: timestamp({ withTimezone: true }).notNull(),
+    subjectCode: subjectCode().notNull(),
+    unitCode: text().notNull(),
+    itemCode: text().notNull(),
+    isCorrect: boolean().notNull(),
+    durationMs: integer().notNull(),
+    /** the xAPI statement it came from, when it did */
+    statementId: uuid(),
+  },
+  (t) => [primaryKey({ columns: [t.schoolId, t.id] }), index().on(t.schoolId, t.studentId, t.answeredAt)],
+);
+
+/** ドリル日次集計 (rollup maintained on write; kartes read this, not drill_answers). */
+export const drillDaily = pgTable(
+  'drill_daily',
+  {
+    schoolId: schoolRef(),
+    studentId: integer().notNull(),
+    date: date({ mode: 'string' }).notNull(),
+    unitCode: text().notNull(),
+    subjectCode: subjectCode().notNull(),
+    answered: integer().notNull(),
+    correct: integer().notNull(),
+    durationMs: bigint({ mode: 'number' }).notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.schoolId, t.studentId, t.date, t.unitCode] }),
+    index().on(t.schoolId, t.date),
+  ],
+);
+
+/** 授業支援ツールのやりとり: actor viewed / liked / commented on target's work (発言マップ). */
+export const interactions = pgTable(
+  'interactions',
+  {
+    schoolId: schoolRef(),
+    id: eventId(),
+    classId: integer().notNull(),
+    actorId: integer().notNull(),
+    targetId: integer().notNull(),
+    kind: interactionKind().notNull(),
+    occurredAt: timestamp({ withTimezone: true }).notNull(),
+    toolId: integer().notNull(),
+    artifactRef: text(),
+  },
+  (t) => [primaryKey({ columns: [t.schoolId, t.id] }), index().on(t.schoolId, t.classId, t.occurredAt)],
+);
+
+/** ICT活用ログ: one app session on a device. */
+export const ictUsage = pgTable(
+  'ict_usage',
+  {
+    schoolId: schoolRef(),
+    id: eventId(),
+    personId: integer().notNull(),
+    classId: integer(),
+    toolId: integer().notNull(),
+    device: deviceKind().notNull(),
+    purpose: usagePurpose().notNull(),
+    startedAt: timestamp({ withTimezone: true }).notNull(),
+    minutes: integer().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.schoolId, t.id] }), index().on(t.schoolId, t.startedAt)],
+);
+
+/** ICT活用 日次集計 per school × app × device × purpose (rollup). */
+export const ictUsageDaily = pgTable(
+  'ict_usage_daily',
+  {
+    schoolId: schoolRef(),
+    date: date({ mode: 'string' }).notNull(),
+    toolId: integer().notNull(),
+    device: deviceKind().notNull(),
+    purpose: usagePurpose().notNull(),
+    launches: integer().notNull(),
+    minutes: bigint({ mode: 'number' }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.schoolId, t.date, t.toolId, t.device, t.purpose] })],
+);
+
+/** eポートフォリオ: a piece of a pupil's work (photo, artwork, video) collected per subject. */
+export const portfolioItems = pgTable(
+  'portfolio_items',
+  {
+    schoolId: schoolRef(),
+    id: eventId(),
+    studentId: integer()
+      .notNull()
+      .references(() => people.id),
+    subjectCode: subjectCode().notNull(),
+    unitCode: text(),
+    title: text().notNull(),
+    mediaType: text().notNull(),
+    storageKey: text().notNull(),
+    capturedOn: date({ mode: 'string' }).notNull(),
+    toolId: integer().references(() => learningTools.id),
+  },
+  (t) => [primaryKey({ columns: [t.schoolId, t.id] }), index().on(t.schoolId, t.studentId)],
+);
+
+export const portfolioComments = pgTable(
+  'portfolio_comments',
+  {
+    schoolId: schoolRef(),
+    id: eventId(),
+    itemId: bigint({ mode: 'number' }).notNull(),
+    authorId: integer()
+      .notNull()
+      .references(() => people.id),
+    body: text().notNull(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.schoolId, t.id] }), index().on(t.schoolId, t.itemId)],
+);
+
+/** xAPI ステートメント as sent (the LRS store); typed events above are derived from these. */
+export const xapiStatements = pgTable(
+  'xapi_statements',
+  {
+    id: uuid().primaryKey(),
+    municipalityId: integer()
+      .notNull()
+      .references(() => municipalities.id),
+    schoolId: integer().references(() => schools.id),
+    stored: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    verbId: text().notNull(),
+    activityId: text(),
+    actorKey: text().notNull(),
+    isVoided: boolean().notNull().default(false),
+    statement: jsonb()
+      .$type<Record<string, unknown>>()
+      .notNull()
+      .default(sql`'{}'::jsonb`),
+  },
+  (t) => [index().on(t.stored), index().on(t.actorKey)],
+);
