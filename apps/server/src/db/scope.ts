@@ -9,8 +9,10 @@ export interface DbScope {
   /** edukarte_board reads de-identified columns only; edukarte_scoped reads rows of its schools. */
   dbRole: 'edukarte_scoped' | 'edukarte_board';
   schoolIds: readonly number[];
-  /** A student sees only their own rows. */
+  /** When set, only this child's rows are visible (a pupil's own view, or one karte). */
   studentId: number | null;
+  /** The caller is a pupil: staff-only tables (notes, Q-U, alerts, audit) are hidden. */
+  callerIsStudent: boolean;
   /** The caller as a person (author-only notes). */
   personId: number | null;
 }
@@ -28,7 +30,8 @@ export async function withScope<T>(db: Db, scope: DbScope, work: (tx: Tx) => Pro
     await tx.execute(sql`SELECT
       set_config('edukarte.school_ids', ${schoolIds.join(',')}, true),
       set_config('edukarte.student_id', ${scope.studentId === null ? '' : String(scope.studentId)}, true),
-      set_config('edukarte.person_id', ${scope.personId === null ? '' : String(scope.personId)}, true)`);
+      set_config('edukarte.person_id', ${scope.personId === null ? '' : String(scope.personId)}, true),
+      set_config('edukarte.caller_is_student', ${scope.callerIsStudent ? 'true' : 'false'}, true)`);
     await tx.execute(
       sql.raw(`SET LOCAL ROLE ${scope.dbRole === 'edukarte_board' ? 'edukarte_board' : 'edukarte_scoped'}`),
     );

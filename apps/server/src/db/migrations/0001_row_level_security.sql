@@ -1,7 +1,10 @@
 -- Row-level security: the database itself keeps every request inside the caller's schools.
 -- The application runs each signed-in request in a transaction that does
 --   SET LOCAL ROLE edukarte_scoped | edukarte_board
---   set_config('edukarte.school_ids', '1,2', true), set_config('edukarte.student_id', '42', true), …
+--   set_config('edukarte.school_ids', '1,2', true)      -- schools whose rows may be read
+--   set_config('edukarte.student_id', '42', true)       -- when set: only this child's rows
+--   set_config('edukarte.caller_is_student', 'true', true) -- a pupil: staff-only tables disappear
+--   set_config('edukarte.person_id', '7', true)         -- the caller (author-only notes)
 -- (see src/db/scope.ts). A handler that forgets a WHERE school_id still cannot read another school.
 DO $$ BEGIN
   CREATE ROLE edukarte_scoped NOLOGIN;
@@ -24,6 +27,10 @@ $$;
 --> statement-breakpoint
 CREATE OR REPLACE FUNCTION edukarte_scope_student() RETURNS integer LANGUAGE sql STABLE PARALLEL SAFE AS $$
   SELECT nullif(current_setting('edukarte.student_id', true), '')::integer
+$$;
+--> statement-breakpoint
+CREATE OR REPLACE FUNCTION edukarte_caller_is_student() RETURNS boolean LANGUAGE sql STABLE PARALLEL SAFE AS $$
+  SELECT coalesce(current_setting('edukarte.caller_is_student', true), '') = 'true'
 $$;
 --> statement-breakpoint
 CREATE OR REPLACE FUNCTION edukarte_scope_person() RETURNS integer LANGUAGE sql STABLE PARALLEL SAFE AS $$
@@ -74,7 +81,7 @@ CREATE POLICY enrollments_scope ON enrollments USING (school_id = ANY (edukarte_
 --> statement-breakpoint
 ALTER TABLE staff_assignments ENABLE ROW LEVEL SECURITY;
 --> statement-breakpoint
-CREATE POLICY staff_assignments_scope ON staff_assignments USING (school_id = ANY (edukarte_scope_schools()) AND edukarte_scope_student() IS NULL) WITH CHECK (school_id = ANY (edukarte_scope_schools()) AND edukarte_scope_student() IS NULL);
+CREATE POLICY staff_assignments_scope ON staff_assignments USING (school_id = ANY (edukarte_scope_schools()) AND NOT edukarte_caller_is_student()) WITH CHECK (school_id = ANY (edukarte_scope_schools()) AND NOT edukarte_caller_is_student());
 --> statement-breakpoint
 ALTER TABLE class_teachers ENABLE ROW LEVEL SECURITY;
 --> statement-breakpoint
@@ -86,7 +93,7 @@ CREATE POLICY attendance_marks_scope ON attendance_marks USING (school_id = ANY 
 --> statement-breakpoint
 ALTER TABLE attendance_rolls ENABLE ROW LEVEL SECURITY;
 --> statement-breakpoint
-CREATE POLICY attendance_rolls_scope ON attendance_rolls USING (school_id = ANY (edukarte_scope_schools()) AND edukarte_scope_student() IS NULL) WITH CHECK (school_id = ANY (edukarte_scope_schools()) AND edukarte_scope_student() IS NULL);
+CREATE POLICY attendance_rolls_scope ON attendance_rolls USING (school_id = ANY (edukarte_scope_schools()) AND NOT edukarte_caller_is_student()) WITH CHECK (school_id = ANY (edukarte_scope_schools()) AND NOT edukarte_caller_is_student());
 --> statement-breakpoint
 ALTER TABLE health_observations ENABLE ROW LEVEL SECURITY;
 --> statement-breakpoint
@@ -98,7 +105,7 @@ CREATE POLICY nurse_visits_scope ON nurse_visits USING (school_id = ANY (edukart
 --> statement-breakpoint
 ALTER TABLE teaching_plans ENABLE ROW LEVEL SECURITY;
 --> statement-breakpoint
-CREATE POLICY teaching_plans_scope ON teaching_plans USING (school_id = ANY (edukarte_scope_schools()) AND edukarte_scope_student() IS NULL) WITH CHECK (school_id = ANY (edukarte_scope_schools()) AND edukarte_scope_student() IS NULL);
+CREATE POLICY teaching_plans_scope ON teaching_plans USING (school_id = ANY (edukarte_scope_schools()) AND NOT edukarte_caller_is_student()) WITH CHECK (school_id = ANY (edukarte_scope_schools()) AND NOT edukarte_caller_is_student());
 --> statement-breakpoint
 ALTER TABLE assessment_results ENABLE ROW LEVEL SECURITY;
 --> statement-breakpoint
@@ -114,7 +121,7 @@ CREATE POLICY grade_records_scope ON grade_records USING (school_id = ANY (eduka
 --> statement-breakpoint
 ALTER TABLE qu_results ENABLE ROW LEVEL SECURITY;
 --> statement-breakpoint
-CREATE POLICY qu_results_scope ON qu_results USING (school_id = ANY (edukarte_scope_schools()) AND edukarte_scope_student() IS NULL) WITH CHECK (school_id = ANY (edukarte_scope_schools()) AND edukarte_scope_student() IS NULL);
+CREATE POLICY qu_results_scope ON qu_results USING (school_id = ANY (edukarte_scope_schools()) AND NOT edukarte_caller_is_student() AND (edukarte_scope_student() IS NULL OR student_id = edukarte_scope_student())) WITH CHECK (school_id = ANY (edukarte_scope_schools()) AND NOT edukarte_caller_is_student());
 --> statement-breakpoint
 ALTER TABLE survey_responses ENABLE ROW LEVEL SECURITY;
 --> statement-breakpoint
@@ -142,7 +149,7 @@ CREATE POLICY ict_usage_scope ON ict_usage USING (school_id = ANY (edukarte_scop
 --> statement-breakpoint
 ALTER TABLE ict_usage_daily ENABLE ROW LEVEL SECURITY;
 --> statement-breakpoint
-CREATE POLICY ict_usage_daily_scope ON ict_usage_daily USING (school_id = ANY (edukarte_scope_schools()) AND edukarte_scope_student() IS NULL) WITH CHECK (school_id = ANY (edukarte_scope_schools()) AND edukarte_scope_student() IS NULL);
+CREATE POLICY ict_usage_daily_scope ON ict_usage_daily USING (school_id = ANY (edukarte_scope_schools()) AND NOT edukarte_caller_is_student()) WITH CHECK (school_id = ANY (edukarte_scope_schools()) AND NOT edukarte_caller_is_student());
 --> statement-breakpoint
 ALTER TABLE portfolio_items ENABLE ROW LEVEL SECURITY;
 --> statement-breakpoint
@@ -150,7 +157,7 @@ CREATE POLICY portfolio_items_scope ON portfolio_items USING (school_id = ANY (e
 --> statement-breakpoint
 ALTER TABLE alerts ENABLE ROW LEVEL SECURITY;
 --> statement-breakpoint
-CREATE POLICY alerts_scope ON alerts USING (school_id = ANY (edukarte_scope_schools()) AND edukarte_scope_student() IS NULL) WITH CHECK (school_id = ANY (edukarte_scope_schools()) AND edukarte_scope_student() IS NULL);
+CREATE POLICY alerts_scope ON alerts USING (school_id = ANY (edukarte_scope_schools()) AND NOT edukarte_caller_is_student() AND (edukarte_scope_student() IS NULL OR student_id = edukarte_scope_student())) WITH CHECK (school_id = ANY (edukarte_scope_schools()) AND NOT edukarte_caller_is_student());
 --> statement-breakpoint
 ALTER TABLE survey_answers ENABLE ROW LEVEL SECURITY;
 --> statement-breakpoint
@@ -163,22 +170,22 @@ CREATE POLICY portfolio_comments_scope ON portfolio_comments USING (school_id = 
 -- A note marked 'author' is readable by its author only; students never read teacher notes.
 ALTER TABLE teacher_notes ENABLE ROW LEVEL SECURITY;
 --> statement-breakpoint
-CREATE POLICY teacher_notes_scope ON teacher_notes USING (school_id = ANY (edukarte_scope_schools()) AND edukarte_scope_student() IS NULL AND (visibility <> 'author' OR author_id = edukarte_scope_person())) WITH CHECK (school_id = ANY (edukarte_scope_schools()) AND edukarte_scope_student() IS NULL AND author_id = edukarte_scope_person());
+CREATE POLICY teacher_notes_scope ON teacher_notes USING (school_id = ANY (edukarte_scope_schools()) AND NOT edukarte_caller_is_student() AND (edukarte_scope_student() IS NULL OR student_id = edukarte_scope_student()) AND (visibility <> 'author' OR author_id = edukarte_scope_person())) WITH CHECK (school_id = ANY (edukarte_scope_schools()) AND NOT edukarte_caller_is_student() AND author_id = edukarte_scope_person());
 --> statement-breakpoint
 -- People are visible through an enrollment or staff assignment the caller can see (both rows are RLS-scoped).
 ALTER TABLE people ENABLE ROW LEVEL SECURITY;
 --> statement-breakpoint
 CREATE POLICY people_scope ON people USING (
   EXISTS (SELECT 1 FROM enrollments e WHERE e.student_id = people.id)
-  OR (edukarte_scope_student() IS NULL AND EXISTS (SELECT 1 FROM staff_assignments s WHERE s.person_id = people.id))
+  OR (NOT edukarte_caller_is_student() AND EXISTS (SELECT 1 FROM staff_assignments s WHERE s.person_id = people.id))
 );
 --> statement-breakpoint
 ALTER TABLE source_identities ENABLE ROW LEVEL SECURITY;
 --> statement-breakpoint
-CREATE POLICY source_identities_scope ON source_identities USING (edukarte_scope_student() IS NULL AND EXISTS (SELECT 1 FROM people p WHERE p.id = source_identities.person_id));
+CREATE POLICY source_identities_scope ON source_identities USING (NOT edukarte_caller_is_student() AND EXISTS (SELECT 1 FROM people p WHERE p.id = source_identities.person_id));
 --> statement-breakpoint
 ALTER TABLE access_audit ENABLE ROW LEVEL SECURITY;
 --> statement-breakpoint
 CREATE POLICY access_audit_insert ON access_audit FOR INSERT WITH CHECK (school_id IS NULL OR school_id = ANY (edukarte_scope_schools()));
 --> statement-breakpoint
-CREATE POLICY access_audit_read ON access_audit FOR SELECT USING (school_id = ANY (edukarte_scope_schools()) AND edukarte_scope_student() IS NULL);
+CREATE POLICY access_audit_read ON access_audit FOR SELECT USING (school_id = ANY (edukarte_scope_schools()) AND NOT edukarte_caller_is_student());

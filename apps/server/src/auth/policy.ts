@@ -1,0 +1,112 @@
+import type { DbScope } from '../db/scope.ts';
+import type { Actor } from './actor.ts';
+
+/**
+ * The one place that decides what each role may see (D3). Services gather the facts, this
+ * module decides, and the database enforces the same scope again with row-level security.
+ *
+ * - teacher: the classes of their own school; the roster and kartes of the classes they teach this year
+ * - nurse, principal: every class and child of their own school
+ * - student: their own karte only
+ * - board: de-identified municipality data only — never a roster or a karte
+ * - admin: rosters of the municipality (to keep one roster), never a child's karte
+ */
+export type Subject =
+  | { action: 'class:list' }
+  | { action: 'class:roster'; schoolId: number; taughtByActor: boolean }
+  | {
+      action: 'student:karte';
+      studentId: number;
+      /** schools where the child has ever been enrolled */
+      schoolIds: readonly number[];
+      /** the child is (or was, this year) in a class the actor teaches this year */
+      inActorsClass: boolean;
+    };
+
+export type Decision = { allowed: true } | { allowed: false; reason: string };
+
+const allow: Decision = { allowed: true };
+const deny = (reason: string): Decision => ({ allowed: false, reason });
+
+export function can(actor: Actor, subject: Subject): Decision {
+  switch (subject.action) {
+    case 'class:list':
+      return actor.role === 'board' || actor.role === 'student'
+        ? deny('学級の一覧は教職員だけが見られます')
+        : allow;
+    case 'class:roster':
+      switch (actor.role) {
+        case 'admin':
+          return allow;
+        case 'nurse':
+        case 'principal':
+          return actor.schoolId === subject.schoolId ? allow : deny('他校の学級は閲覧できません');
+        case 'teacher':
+          if (actor.schoolId !== subject.schoolId) return deny('他校の学級は閲覧できません');
+          return subject.taughtByActor ? allow : deny('担当していない学級の名簿は閲覧できません');
+        case 'board':
+        case 'student':
+          return deny('名簿を閲覧する権限がありません');
+      }
+      break;
+    case 'student:karte':
+      switch (actor.role) {
+        case 'student':
+          return actor.personId === subject.studentId ? allow : deny('自分以外のカルテは閲覧できません');
+        case 'nurse':
+        case 'principal':
+          return actor.schoolId !== null && subject.schoolIds.includes(actor.schoolId)
+            ? allow
+            : deny('他校の児童生徒のカルテは閲覧できません');
+        case 'teacher':
+          if (actor.schoolId === null || !subject.schoolIds.includes(actor.schoolId))
+            return deny('他校の児童生徒のカルテは閲覧できません');
+          return subject.inActorsClass ? allow : deny('担当していない児童生徒のカルテは閲覧できません');
+        case 'board':
+          return deny('教育委員会は個人を特定できる情報を閲覧できません');
+        case 'admin':
+          return deny('システム管理者は児童生徒のカルテを閲覧できません');
+      }
+  }
+}
+
+/** The database scope for the actor's own school (lists, rosters). */
+export function schoolScopeOf(actor: Actor, municipalitySchoolIds: readonly number[]): DbScope {
+  const base = { personId: actor.personId, studentId: null, callerIsStudent: false };
+  switch (actor.role) {
+    case 'board':
+      return { ...base, dbRole: 'edukarte_board', schoolIds: municipalitySchoolIds };
+    case 'admin':
+      return { ...base, dbRole: 'edukarte_scoped', schoolIds: municipalitySchoolIds };
+    case 'student':
+      return {
+        ...base,
+        dbRole: 'edukarte_scoped',
+        schoolIds: actor.schoolId === null ? [] : [actor.schoolId],
+        studentId: actor.personId,
+        callerIsStudent: true,
+      };
+    case 'teacher':
+    case 'nurse':
+    case 'principal':
+      return {
+        ...base,
+        dbRole: 'edukarte_scoped',
+        schoolIds: actor.schoolId === null ? [] : [actor.schoolId],
+      };
+  }
+}
+
+/**
+ * The database scope for reading one child's karte once `can` allowed it: that child's rows only,
+ * in every school the child attended (so a 中学校 teacher sees the 小学校 years).
+ */
+export function karteScopeOf(actor: Actor, studentId: number, schoolIds: readonly number[]): DbScope {
+  return {
+    dbRole: 'edukarte_scoped',
+    schoolIds,
+    studentId,
+    personId: actor.personId,
+    callerIsStudent: actor.role === 'student',
+  };
+}

@@ -1,0 +1,41 @@
+import { eq } from 'drizzle-orm';
+import type { Queryable } from '../../db/client.ts';
+import { classTeachers, enrollments, people, schoolYears } from '../../db/schema/index.ts';
+
+/**
+ * The facts the policy needs about a child: where they have been enrolled and whether a given
+ * staff member teaches them. Read as the owner, before any scope exists; nothing here reaches
+ * the caller unless the policy allows it.
+ */
+export async function findStudentFacts(q: Queryable, studentId: number) {
+  const [person] = await q
+    .select({ id: people.id, municipalityId: people.municipalityId, kind: people.kind })
+    .from(people)
+    .where(eq(people.id, studentId));
+  if (!person || person.kind !== 'student') return null;
+  const stays = await q
+    .select({
+      schoolId: enrollments.schoolId,
+      classId: enrollments.classId,
+      fiscalYear: schoolYears.fiscalYear,
+    })
+    .from(enrollments)
+    .innerJoin(schoolYears, eq(schoolYears.id, enrollments.schoolYearId))
+    .where(eq(enrollments.studentId, studentId));
+  return { municipalityId: person.municipalityId, stays };
+}
+
+/** Does this staff member teach (homeroom, assistant or subject) any of these classes? */
+export async function teachesAnyClass(
+  q: Queryable,
+  personId: number,
+  classIds: readonly number[],
+): Promise<boolean> {
+  if (classIds.length === 0) return false;
+  const rows = await q
+    .select({ classId: classTeachers.classId })
+    .from(classTeachers)
+    .where(eq(classTeachers.personId, personId));
+  const taught = new Set(rows.map((r) => r.classId));
+  return classIds.some((id) => taught.has(id));
+}
