@@ -1,0 +1,60 @@
+import { Center, Loader } from '@mantine/core';
+import { createBrowserRouter, Outlet } from 'react-router-dom';
+import { HomeRoute } from '../routes/HomeRoute.tsx';
+import { NotFoundRoute } from '../routes/NotFoundRoute.tsx';
+import { AppLayout } from './AppLayout.tsx';
+import { RequireAuth } from './RequireAuth.tsx';
+import { RouteError } from './RouteError.tsx';
+
+function InitialLoading() {
+  return (
+    <Center h="100vh">
+      <Loader />
+    </Center>
+  );
+}
+
+/** Screens are lazy-loaded, so the sign-in page does not download ECharts. */
+export function createRouter() {
+  return createBrowserRouter([
+    {
+      element: <Outlet />,
+      errorElement: <RouteError />,
+      HydrateFallback: InitialLoading,
+      children: [
+        {
+          path: 'sign-in',
+          lazy: async () => ({ Component: (await import('../routes/SignInRoute.tsx')).SignInRoute }),
+        },
+        {
+          element: <RequireAuth />,
+          children: [
+            {
+              element: <AppLayout />,
+              children: [
+                { index: true, Component: HomeRoute },
+                {
+                  path: 'classes',
+                  lazy: async () => ({
+                    Component: (await import('../routes/ClassListRoute.tsx')).ClassListRoute,
+                  }),
+                },
+                {
+                  path: 'classes/:classId',
+                  lazy: async () => ({ Component: (await import('../routes/ClassRoute.tsx')).ClassRoute }),
+                },
+                {
+                  path: 'students/:studentId',
+                  lazy: async () => ({
+                    Component: (await import('../routes/StudentKarteRoute.tsx')).StudentKarteRoute,
+                  }),
+                },
+                { path: '*', Component: NotFoundRoute },
+              ],
+            },
+          ],
+        },
+      ],
+    },
+  ]);
+}

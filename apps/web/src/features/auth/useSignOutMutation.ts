@@ -1,0 +1,25 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { apiRequestNoContent, isUnauthorized } from '../../api/client.ts';
+import { meQueryKey } from './useMeQuery.ts';
+
+/**
+ * Signs out and forgets every cached answer, so the next user on a shared tablet sees nothing
+ * of the previous one. A 401 means the session had already ended: that is signed out too.
+ */
+export function useSignOutMutation() {
+  const queryClient = useQueryClient();
+  const forget = () => {
+    queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== meQueryKey[0] });
+    queryClient.setQueryData(meQueryKey, null);
+  };
+  return useMutation({
+    mutationFn: async () => {
+      try {
+        await apiRequestNoContent('/api/auth/sign-out', { method: 'POST' });
+      } catch (error) {
+        if (!isUnauthorized(error)) throw error;
+      }
+    },
+    onSuccess: forget,
+  });
+}
