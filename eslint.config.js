@@ -17,6 +17,8 @@ export default tseslint.config(
       '@typescript-eslint/no-explicit-any': 'error',
       '@typescript-eslint/consistent-type-imports': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+      // Fastify plugins and handlers are async by contract even when they do not await.
+      '@typescript-eslint/require-await': 'off',
     },
   },
   {
@@ -25,7 +27,14 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['**/server/**', '@edukarte/server*', 'drizzle-orm*', 'pg', 'node:*'], message: 'web imports only @edukarte/shared' }] },
+        {
+          patterns: [
+            {
+              group: ['**/server/**', '@edukarte/server*', 'drizzle-orm*', 'pg', 'node:*'],
+              message: 'web imports only @edukarte/shared',
+            },
+          ],
+        },
       ],
     },
   },
@@ -34,17 +43,38 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['node:*', 'react*', 'drizzle-orm*'], message: 'shared is pure: no Node, DOM or database APIs' }] },
+        {
+          patterns: [
+            {
+              group: ['node:*', 'react*', 'drizzle-orm*'],
+              message: 'shared is pure: no Node, DOM or database APIs',
+            },
+          ],
+        },
       ],
     },
   },
   {
     files: ['apps/server/src/**/*.ts'],
-    ignores: ['apps/server/src/**/repo.ts', 'apps/server/src/**/*.repo.ts', 'apps/server/src/analytics/**', 'apps/server/src/db/**', 'apps/server/test/**', 'apps/server/src/**/*.test.ts'],
+    ignores: [
+      'apps/server/src/**/repo.ts',
+      'apps/server/src/**/*.repo.ts',
+      'apps/server/src/analytics/**',
+      'apps/server/src/db/**',
+      'apps/server/test/**',
+      'apps/server/src/**/*.test.ts',
+    ],
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['drizzle-orm', 'drizzle-orm/*', 'pg', '@electric-sql/*'], message: 'only repositories, analytics and db/ touch the database' }] },
+        {
+          patterns: [
+            {
+              group: ['drizzle-orm', 'drizzle-orm/*', 'pg', '@electric-sql/*'],
+              message: 'only repositories, analytics and db/ touch the database',
+            },
+          ],
+        },
       ],
     },
   },

@@ -15,7 +15,9 @@ const Env = z.object({
   /** Send cookies with the Secure flag (set to false only for plain-HTTP local use). */
   COOKIE_SECURE: z.enum(['auto', 'true', 'false']).default('auto'),
   SESSION_HOURS: z.coerce.number().positive().default(12),
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('warn'),
+  /** Trust X-Forwarded-For from a reverse proxy (only behind one: otherwise clients could forge their IP). */
+  TRUST_PROXY: z.enum(['true', 'false']).default('false'),
 });
 
 export interface Config {
@@ -30,6 +32,7 @@ export interface Config {
   cookieSecure: 'auto' | boolean;
   sessionHours: number;
   logLevel: z.infer<typeof Env>['LOG_LEVEL'];
+  trustProxy: boolean;
 }
 
 /** Reads configuration from the environment; a bad value stops start-up with a message naming it. */
@@ -52,5 +55,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     cookieSecure: e.COOKIE_SECURE === 'auto' ? 'auto' : e.COOKIE_SECURE === 'true',
     sessionHours: e.SESSION_HOURS,
     logLevel: e.LOG_LEVEL,
+    trustProxy: e.TRUST_PROXY === 'true',
   };
 }

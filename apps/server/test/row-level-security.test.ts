@@ -107,15 +107,13 @@ describe.each(testEngines())('row-level security on %s', (engine) => {
   it('cannot write into another school', async () => {
     const message = await databaseErrorOf(
       withScope(database.db, staffScope([f.schoolA]), (tx) =>
-        tx
-          .insert(attendanceMarks)
-          .values({
-            schoolId: f.schoolB,
-            studentId: f.pupilB,
-            date: '2025-05-02',
-            category: 'LATE',
-            source: 'test',
-          }),
+        tx.insert(attendanceMarks).values({
+          schoolId: f.schoolB,
+          studentId: f.pupilB,
+          date: '2025-05-02',
+          category: 'LATE',
+          source: 'test',
+        }),
       ),
     );
     expect(message).toMatch(/row-level security/);

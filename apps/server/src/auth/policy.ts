@@ -6,7 +6,7 @@ import type { Actor } from './actor.ts';
  * module decides, and the database enforces the same scope again with row-level security.
  *
  * - teacher: the classes of their own school; the roster and kartes of the classes they teach this year
- * - nurse, principal: every class and child of their own school
+ * - nurse, principal: every class of their own school, and the karte of every child enrolled there this year
  * - student: their own karte only
  * - board: de-identified municipality data only — never a roster or a karte
  * - admin: rosters of the municipality (to keep one roster), never a child's karte
@@ -17,8 +17,8 @@ export type Subject =
   | {
       action: 'student:karte';
       studentId: number;
-      /** schools where the child has ever been enrolled */
-      schoolIds: readonly number[];
+      /** schools where the child is enrolled in the current school year (including one left mid-year) */
+      currentSchoolIds: readonly number[];
       /** the child is (or was, this year) in a class the actor teaches this year */
       inActorsClass: boolean;
     };
@@ -55,11 +55,11 @@ export function can(actor: Actor, subject: Subject): Decision {
           return actor.personId === subject.studentId ? allow : deny('自分以外のカルテは閲覧できません');
         case 'nurse':
         case 'principal':
-          return actor.schoolId !== null && subject.schoolIds.includes(actor.schoolId)
+          return actor.schoolId !== null && subject.currentSchoolIds.includes(actor.schoolId)
             ? allow
             : deny('他校の児童生徒のカルテは閲覧できません');
         case 'teacher':
-          if (actor.schoolId === null || !subject.schoolIds.includes(actor.schoolId))
+          if (actor.schoolId === null || !subject.currentSchoolIds.includes(actor.schoolId))
             return deny('他校の児童生徒のカルテは閲覧できません');
           return subject.inActorsClass ? allow : deny('担当していない児童生徒のカルテは閲覧できません');
         case 'board':

@@ -16,9 +16,9 @@ DO $$ BEGIN
 EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL;
 END $$;
 --> statement-breakpoint
+-- The connecting user must be able to SET ROLE to both (a superuser, or the user that created them).
 DO $$ BEGIN
   EXECUTE format('GRANT edukarte_scoped, edukarte_board TO %I', current_user);
-EXCEPTION WHEN others THEN NULL;
 END $$;
 --> statement-breakpoint
 CREATE OR REPLACE FUNCTION edukarte_scope_schools() RETURNS integer[] LANGUAGE sql STABLE PARALLEL SAFE AS $$
@@ -51,15 +51,25 @@ GRANT SELECT, INSERT, UPDATE, DELETE ON instruction_days, classes, class_closure
   survey_responses, survey_answers, mood_checkins, drill_answers, drill_daily, interactions, ict_usage,
   ict_usage_daily, portfolio_items, portfolio_comments, alerts TO edukarte_scoped;
 --> statement-breakpoint
-GRANT SELECT, INSERT ON access_audit TO edukarte_scoped, edukarte_board;
+GRANT SELECT, INSERT ON access_audit TO edukarte_scoped;
+--> statement-breakpoint
+GRANT INSERT ON access_audit TO edukarte_board;
 --> statement-breakpoint
 GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO edukarte_scoped, edukarte_board;
 --> statement-breakpoint
--- The board reads de-identified data only: no names, no teacher notes, no nurse or Q-U detail.
-GRANT SELECT ON instruction_days, classes, class_closures, enrollments, staff_assignments, attendance_marks,
-  attendance_rolls, health_observations, assessment_results, assessment_item_results, grade_records,
-  survey_responses, survey_answers, mood_checkins, drill_answers, drill_daily, interactions, ict_usage,
-  ict_usage_daily, alerts TO edukarte_board;
+-- The board reads de-identified data only: no names, no free text that could name a child, no teacher
+-- notes, nurse visits, Q-U, alerts or audit rows. Free-text columns are left out of the column grants.
+GRANT SELECT ON instruction_days, classes, class_closures, enrollments, staff_assignments, attendance_rolls,
+  assessment_results, assessment_item_results, grade_records, survey_responses, drill_answers, drill_daily,
+  interactions, ict_usage, ict_usage_daily TO edukarte_board;
+--> statement-breakpoint
+GRANT SELECT (school_id, student_id, date, category, symptoms) ON attendance_marks TO edukarte_board;
+--> statement-breakpoint
+GRANT SELECT (school_id, student_id, date, symptoms, temperature) ON health_observations TO edukarte_board;
+--> statement-breakpoint
+GRANT SELECT (school_id, student_id, date, moment, weather, wants_to_talk) ON mood_checkins TO edukarte_board;
+--> statement-breakpoint
+GRANT SELECT (school_id, response_id, item_id, value_number) ON survey_answers TO edukarte_board;
 --> statement-breakpoint
 GRANT SELECT (id, municipality_id, kind, birth_date, sex, pseudonym) ON people TO edukarte_board;
 --> statement-breakpoint

@@ -1,6 +1,6 @@
-import { eq } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
 import type { Queryable } from '../../db/client.ts';
-import { classTeachers, enrollments, people, schoolYears } from '../../db/schema/index.ts';
+import { enrollments, people, schoolYears } from '../../db/schema/index.ts';
 
 /**
  * The facts the policy needs about a child: where they have been enrolled and whether a given
@@ -21,21 +21,7 @@ export async function findStudentFacts(q: Queryable, studentId: number) {
     })
     .from(enrollments)
     .innerJoin(schoolYears, eq(schoolYears.id, enrollments.schoolYearId))
-    .where(eq(enrollments.studentId, studentId));
+    .where(eq(enrollments.studentId, studentId))
+    .orderBy(asc(enrollments.startDate));
   return { municipalityId: person.municipalityId, stays };
-}
-
-/** Does this staff member teach (homeroom, assistant or subject) any of these classes? */
-export async function teachesAnyClass(
-  q: Queryable,
-  personId: number,
-  classIds: readonly number[],
-): Promise<boolean> {
-  if (classIds.length === 0) return false;
-  const rows = await q
-    .select({ classId: classTeachers.classId })
-    .from(classTeachers)
-    .where(eq(classTeachers.personId, personId));
-  const taught = new Set(rows.map((r) => r.classId));
-  return classIds.some((id) => taught.has(id));
 }

@@ -45,18 +45,20 @@ export async function getStudentKarte(
       : [];
   const taughtIds = new Set(taughtThisYear.map((t) => t.classId));
   const schoolIds = [...new Set(facts.stays.map((s) => s.schoolId))];
+  const thisYear = facts.stays.filter((s) => s.fiscalYear === current.fiscalYear);
   const decision = can(actor, {
     action: 'student:karte',
     studentId,
-    schoolIds,
-    inActorsClass: facts.stays.some((s) => s.fiscalYear === current.fiscalYear && taughtIds.has(s.classId)),
+    currentSchoolIds: [...new Set(thisYear.map((s) => s.schoolId))],
+    inActorsClass: thisYear.some((s) => taughtIds.has(s.classId)),
   });
   if (!decision.allowed) {
+    // Recorded under the child's latest school so that school's 管理職 sees the attempt.
     await recordAccess(db, {
       userId: actor.userId,
       role: actor.role,
       action: KARTE_DENIED_ACTION,
-      schoolId: null,
+      schoolId: facts.stays.at(-1)?.schoolId ?? null,
       studentId,
       ip: meta.ip,
       detail: { reason: decision.reason },

@@ -1,0 +1,85 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { launchBrowser, screenshot, signIn } from './support/browser.ts';
+import { startServer, type RunningServer } from './support/server.ts';
+
+/** [TEACHER][KARTE] sign in → my class → a child's karte, on the demo municipality as `npm start` loads it. */
+describe('homeroom teacher journey in Chromium', () => {
+  let server: RunningServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('prints the URL and one demo sign-in per role on start', () => {
+    const out = server.output();
+    expect(out).toMatch(/edukarte is running: http:\/\/localhost:\d+\//);
+    for (const loginId of ['teacher', 'nurse', 'principal', 'board', 'student', 'admin']) {
+      expect(out).toMatch(new RegExp(`\\s${loginId}\\s+edukarte-demo`));
+    }
+    const loaded = /demo loaded in ([\d.]+) s/.exec(out);
+    expect(loaded, out).not.toBeNull();
+    expect(Number(loaded![1])).toBeLessThan(60);
+  });
+
+  it('[TEACHER] signs in, lands on the class, opens a child’s karte', async () => {
+    const page = await browser.newPage({ viewport: { width: 820, height: 1180 }, locale: 'ja-JP' });
+    await signIn(page, server.baseUrl, 'teacher');
+    await page.waitForURL(/\/classes\/\d+$/);
+    await expect
+      .poll(() => page.getByRole('heading', { level: 1 }).first().textContent())
+      .toMatch(/令和\d+年度\s*\d年\d組/);
+    const rows = page.getByRole('row');
+    await expect.poll(() => rows.count()).toBeGreaterThan(10);
+    await screenshot(page, 'teacher-class');
+
+    const firstChild = page.getByRole('table').getByRole('link').first();
+    const childName = (await firstChild.textContent())?.trim() ?? '';
+    expect(childName).toMatch(/^\S+\s\S+$/);
+    await firstChild.click();
+    await page.waitForURL(/\/students\/\d+/);
+    await expect.poll(() => page.getByRole('heading', { name: '児童生徒カルテ' }).count()).toBe(1);
+    await expect.poll(() => page.getByText(childName).first().isVisible()).toBe(true);
+
+    const attendance = page.getByRole('region', { name: '出欠の記録' });
+    for (const label of [
+      '授業日数',
+      '出席停止・忌引等の日数',
+      '出席しなければならない日数',
+      '欠席日数',
+      '出席日数',
+    ]) {
+      await expect.poll(() => attendance.getByText(label, { exact: true }).count()).toBeGreaterThan(0);
+    }
+    const trend = page.getByRole('region', { name: 'テスト結果の推移' });
+    await expect.poll(() => trend.locator('canvas').count()).toBeGreaterThan(0);
+    await screenshot(page, 'teacher-karte');
+    await page.close();
+  });
+
+  it('[TEACHER2] another school’s teacher gets a clear refusal for that karte', async () => {
+    const teacherPage = await browser.newPage();
+    await signIn(teacherPage, server.baseUrl, 'teacher');
+    await teacherPage.waitForURL(/\/classes\/\d+$/);
+    await teacherPage.getByRole('table').getByRole('link').first().click();
+    await teacherPage.waitForURL(/\/students\/\d+/);
+    const karteUrl = new URL(teacherPage.url()).pathname;
+    await teacherPage.close();
+
+    const page = await browser.newPage();
+    await signIn(page, server.baseUrl, 'teacher2');
+    await page.waitForURL(/\/classes/);
+    await page.goto(`${server.baseUrl}${karteUrl}`);
+    await expect
+      .poll(() => page.getByText('この児童生徒のカルテを閲覧する権限がありません').count())
+      .toBeGreaterThan(0);
+    await screenshot(page, 'teacher2-denied');
+    await page.close();
+  });
+});
