@@ -1,7 +1,7 @@
 import { Anchor, AppShell, Badge, Button, Container, Flex, Group, Progress, Text } from '@mantine/core';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, Outlet, useNavigate, useNavigation } from 'react-router-dom';
+import { Link, Outlet, useNavigation } from 'react-router-dom';
 import { useSignOutMutation } from '../features/auth/useSignOutMutation.ts';
 import { hasStoredLang, setLang } from '../i18n/index.ts';
 import { canBrowseClasses, useCurrentUser } from './CurrentUser.tsx';
@@ -14,7 +14,6 @@ import { LanguageToggle } from './LanguageToggle.tsx';
 export function AppLayout() {
   const { t, i18n } = useTranslation();
   const me = useCurrentUser();
-  const navigate = useNavigate();
   const navigation = useNavigation();
   const signOut = useSignOutMutation();
 
@@ -23,8 +22,7 @@ export function AppLayout() {
     if (!hasStoredLang() && i18n.language !== me.locale) void setLang(me.locale, { remember: false });
   }, [me.locale, i18n]);
 
-  const onSignOut = () =>
-    signOut.mutate(undefined, { onSuccess: () => void navigate('/sign-in', { replace: true }) });
+  const onSignOut = () => signOut.mutate();
 
   return (
     <AppShell header={{ height: { base: 116, md: 64 } }} padding="md">

@@ -65,7 +65,7 @@ export function ClassRoute() {
   const { class: summary, schoolYear } = roster.data;
   return (
     <Stack gap="md" mt="xs">
-      <Anchor component={Link} to="/classes" size="sm" className="ek-no-print">
+      <Anchor component={Link} to="/classes" size="sm" className="ek-no-print ek-touch">
         {t('class.backToList')}
       </Anchor>
       <div>

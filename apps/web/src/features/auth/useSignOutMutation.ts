@@ -3,14 +3,15 @@ import { apiRequestNoContent, isUnauthorized } from '../../api/client.ts';
 import { meQueryKey } from './useMeQuery.ts';
 
 /**
- * Signs out and forgets every cached answer, so the next user on a shared tablet sees nothing
- * of the previous one. A 401 means the session had already ended: that is signed out too.
+ * Signs out, then reloads the app at /sign-in: every cached answer and every bit of screen state
+ * is gone, so the next user of a shared tablet sees nothing of the previous one.
+ * A 401 means the session had already ended: that is signed out too.
  */
 export function useSignOutMutation() {
   const queryClient = useQueryClient();
   const forget = () => {
+    window.location.replace('/sign-in');
     queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== meQueryKey[0] });
-    queryClient.setQueryData(meQueryKey, null);
   };
   return useMutation({
     mutationFn: async () => {

@@ -22,7 +22,7 @@ export function RosterTable({
   const lang = useLang();
   return (
     <Table.ScrollContainer minWidth={520}>
-      <Table striped highlightOnHover>
+      <Table striped highlightOnHover verticalSpacing={2}>
         <Table.Caption className="ek-print-only">{caption}</Table.Caption>
         <Table.Thead>
           <Table.Tr>

@@ -29,7 +29,7 @@ export function EnrollmentHistoryTable({ history }: { history: readonly Enrollme
       ) : (
         <Table.ScrollContainer minWidth={640}>
           <Table striped aria-labelledby="history-heading">
-            <Table.Thead>
+            <Table.Thead className="ek-nowrap">
               <Table.Tr>
                 <Table.Th scope="col">{t('karte.history.year')}</Table.Th>
                 <Table.Th scope="col">{t('karte.history.school')}</Table.Th>
@@ -44,11 +44,11 @@ export function EnrollmentHistoryTable({ history }: { history: readonly Enrollme
             <Table.Tbody>
               {rows.map((row) => (
                 <Table.Tr key={`${String(row.fiscalYear)}-${String(row.classId)}-${row.startDate}`}>
-                  <Table.Th scope="row" fw="normal">
+                  <Table.Th scope="row" fw="normal" className="ek-nowrap">
                     {lang === 'ja' ? row.schoolYearTitle : formatSchoolYearLabel(row.fiscalYear, lang)}
                   </Table.Th>
                   <Table.Td>{row.schoolName}</Table.Td>
-                  <Table.Td>{row.classLabel}</Table.Td>
+                  <Table.Td className="ek-nowrap">{row.classLabel}</Table.Td>
                   <Table.Td ta="right">{row.attendanceNo}</Table.Td>
                   <Table.Td>
                     {t('common.period', {
@@ -56,7 +56,7 @@ export function EnrollmentHistoryTable({ history }: { history: readonly Enrollme
                       end: formatDate(row.endDate, lang),
                     })}
                   </Table.Td>
-                  <Table.Td>{movement(row)}</Table.Td>
+                  <Table.Td className="ek-nowrap">{movement(row)}</Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>

@@ -13,7 +13,7 @@ export function TestResultsTable({ rows }: { rows: readonly TestTableRow[] }) {
     <Table.ScrollContainer minWidth={640} mt="sm">
       <Table striped>
         <Table.Caption>{t('karte.tests.tableCaption')}</Table.Caption>
-        <Table.Thead>
+        <Table.Thead className="ek-nowrap">
           <Table.Tr>
             <Table.Th scope="col">{t('karte.tests.date')}</Table.Th>
             <Table.Th scope="col">{t('karte.tests.subject')}</Table.Th>
@@ -30,16 +30,16 @@ export function TestResultsTable({ rows }: { rows: readonly TestTableRow[] }) {
         <Table.Tbody>
           {rows.map((row) => (
             <Table.Tr key={`${row.subjectCode}-${String(row.assessmentId)}`}>
-              <Table.Td>{formatDate(row.administeredOn, lang)}</Table.Td>
-              <Table.Td>{row.subjectName}</Table.Td>
+              <Table.Td className="ek-nowrap">{formatDate(row.administeredOn, lang)}</Table.Td>
+              <Table.Td className="ek-nowrap">{row.subjectName}</Table.Td>
               <Table.Th scope="row" fw="normal">
                 {row.title}
               </Table.Th>
               <Table.Td>{assessmentKindLabel(row.kind, lang)}</Table.Td>
-              <Table.Td ta="right">
+              <Table.Td ta="right" className="ek-nowrap">
                 {t('karte.tests.scoreOfMax', { score: row.score, max: row.maxScore })}
               </Table.Td>
-              <Table.Td ta="right">
+              <Table.Td ta="right" className="ek-nowrap">
                 {t('karte.tests.percentValue', { value: formatPercent(row.percent, lang) })}
               </Table.Td>
             </Table.Tr>
