@@ -8,7 +8,7 @@ export function ClassListTable({ classes }: { classes: readonly ClassSummary[] }
   const { t } = useTranslation();
   return (
     <Table.ScrollContainer minWidth={480}>
-      <Table striped highlightOnHover>
+      <Table striped highlightOnHover verticalSpacing={2}>
         <Table.Caption>
           <VisuallyHidden>{t('classes.tableCaption')}</VisuallyHidden>
         </Table.Caption>

@@ -236,6 +236,15 @@ describe('toAttendanceRows', () => {
       { figure: 'absentDays', value: 5, unit: 'days', breakdown: { sick: 3, other: 2 } },
     ]);
   });
+
+  it('gives no breakdown when there were no absences', () => {
+    const none = { ...summary, absentDays: 0, absentSickDays: 0, absentOtherDays: 0, attendedDays: 146 };
+    expect(toAttendanceRows(none).find((r) => r.figure === 'absentDays')).toEqual({
+      figure: 'absentDays',
+      value: 0,
+      unit: 'days',
+    });
+  });
 });
 
 describe('toHistoryRows', () => {

@@ -138,7 +138,7 @@ export interface AttendanceRow {
   figure: AttendanceFigure;
   value: number;
   unit: 'days' | 'times';
-  /** 欠席日数 only: its split into 病気 and その他 */
+  /** 欠席日数 only, when there were absences: its split into 病気 and その他 */
   breakdown?: { sick: number; other: number };
 }
 
@@ -151,12 +151,14 @@ export function toAttendanceRows(summary: AttendanceSummary): AttendanceRow[] {
     { figure: 'instructionDays', value: summary.instructionDays, unit: 'days' },
     { figure: 'excusedDays', value: summary.excusedDays, unit: 'days' },
     { figure: 'requiredDays', value: summary.requiredDays, unit: 'days' },
-    {
-      figure: 'absentDays',
-      value: summary.absentDays,
-      unit: 'days',
-      breakdown: { sick: summary.absentSickDays, other: summary.absentOtherDays },
-    },
+    summary.absentDays > 0
+      ? {
+          figure: 'absentDays',
+          value: summary.absentDays,
+          unit: 'days',
+          breakdown: { sick: summary.absentSickDays, other: summary.absentOtherDays },
+        }
+      : { figure: 'absentDays', value: 0, unit: 'days' },
     { figure: 'attendedDays', value: summary.attendedDays, unit: 'days' },
     { figure: 'lateCount', value: summary.lateCount, unit: 'times' },
     { figure: 'earlyLeaveCount', value: summary.earlyLeaveCount, unit: 'times' },
