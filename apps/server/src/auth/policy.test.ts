@@ -29,10 +29,16 @@ describe('can: student karte', () => {
     ['teacher of the same school, not the child’s class', actor('teacher'), karte(), false],
     ['teacher of another school', actor('teacher', { schoolId: 11 }), karte({ inActorsClass: true }), false],
     [
-      'teacher: child moved on from this school (小→中 history)',
+      'teacher: child moved here mid-year',
       actor('teacher'),
-      karte({ schoolIds: [10, 20], inActorsClass: true }),
+      karte({ currentSchoolIds: [20, 10], inActorsClass: true }),
       true,
+    ],
+    [
+      'principal of the child’s former school (小学校 after 中学校 entry)',
+      actor('principal', { schoolId: 20 }),
+      karte({ currentSchoolIds: [10] }),
+      false,
     ],
     ['nurse of the school', actor('nurse'), karte(), true],
     ['nurse of another school', actor('nurse', { schoolId: 11 }), karte(), false],
