@@ -6,3 +6,4 @@ export * from './school-affairs.ts';
 export * from './surveys.ts';
 export * from './learning.ts';
 export * from './platform.ts';
+export * from './integration.ts';

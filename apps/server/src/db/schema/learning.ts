@@ -10,6 +10,7 @@ import {
   primaryKey,
   text,
   timestamp,
+  unique,
   uuid,
 } from 'drizzle-orm/pg-core';
 import {
@@ -192,19 +193,43 @@ export const xapiStatements = pgTable(
   'xapi_statements',
   {
     id: uuid().primaryKey(),
+    /** insertion order: stable paging and X-Experience-API-Consistent-Through */
+    seq: bigint({ mode: 'number' }).notNull().generatedByDefaultAsIdentity(),
     municipalityId: integer()
       .notNull()
       .references(() => municipalities.id),
     schoolId: integer().references(() => schools.id),
+    clientId: integer(),
     stored: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    timestamp: timestamp({ withTimezone: true }).notNull(),
     verbId: text().notNull(),
-    activityId: text(),
+    /** inverse functional identifier of the actor (mbox, account homePage|name, …) */
     actorKey: text().notNull(),
-    isVoided: boolean().notNull().default(false),
-    statement: jsonb()
-      .$type<Record<string, unknown>>()
+    /** the object's id when the object is an Activity */
+    activityId: text(),
+    registration: uuid(),
+    /** actor, object agent, authority, instructor, team members, sub-statement agents */
+    relatedAgents: text()
+      .array()
       .notNull()
-      .default(sql`'{}'::jsonb`),
+      .default(sql`'{}'::text[]`),
+    /** object, context activities, sub-statement activities */
+    relatedActivities: text()
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    /** set on a voiding statement: the statement it voids */
+    voidsStatementId: uuid(),
+    isVoided: boolean().notNull().default(false),
+    /** the person the actor resolved to, when it did */
+    personId: integer(),
+    statement: jsonb().$type<Record<string, unknown>>().notNull(),
   },
-  (t) => [index().on(t.stored), index().on(t.actorKey)],
+  (t) => [
+    unique().on(t.seq),
+    index().on(t.municipalityId, t.stored),
+    index().on(t.actorKey),
+    index().on(t.verbId),
+    index().on(t.activityId),
+  ],
 );

@@ -18,6 +18,13 @@ const createdAt = () => timestamp({ withTimezone: true }).notNull().defaultNow()
 
 /** 自治体・教育委員会 */
 export const municipalities = pgTable('municipalities', {
+  /** OneRoster sourcedId (stable across exports; kept from the source when imported) */
+  sourcedId: text()
+    .notNull()
+    .unique()
+    .default(sql`gen_random_uuid()::text`),
+  /** OneRoster dateLastModified */
+  updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   id: integer().primaryKey().generatedByDefaultAsIdentity(),
   /** 教育委員会コード: 都道府県 (2) + board number (4) */
   code: text().notNull().unique(),
@@ -31,6 +38,13 @@ export const municipalities = pgTable('municipalities', {
 export const schools = pgTable(
   'schools',
   {
+    /** OneRoster sourcedId (stable across exports; kept from the source when imported) */
+    sourcedId: text()
+      .notNull()
+      .unique()
+      .default(sql`gen_random_uuid()::text`),
+    /** OneRoster dateLastModified */
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     id: integer().primaryKey().generatedByDefaultAsIdentity(),
     municipalityId: integer()
       .notNull()
@@ -48,6 +62,13 @@ export const schools = pgTable(
 export const schoolYears = pgTable(
   'school_years',
   {
+    /** OneRoster sourcedId (stable across exports; kept from the source when imported) */
+    sourcedId: text()
+      .notNull()
+      .unique()
+      .default(sql`gen_random_uuid()::text`),
+    /** OneRoster dateLastModified */
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     id: integer().primaryKey().generatedByDefaultAsIdentity(),
     municipalityId: integer()
       .notNull()
@@ -104,6 +125,13 @@ export const instructionDays = pgTable(
 export const classes = pgTable(
   'classes',
   {
+    /** OneRoster sourcedId (stable across exports; kept from the source when imported) */
+    sourcedId: text()
+      .notNull()
+      .unique()
+      .default(sql`gen_random_uuid()::text`),
+    /** OneRoster dateLastModified */
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     id: integer().primaryKey().generatedByDefaultAsIdentity(),
     schoolId: integer()
       .notNull()

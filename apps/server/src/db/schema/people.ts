@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import {
   date,
   index,
@@ -16,6 +17,11 @@ import { classes, municipalities, schools, schoolYears } from './org.ts';
 export const people = pgTable(
   'people',
   {
+    /** OneRoster sourcedId (stable across exports; kept from the source when imported) */
+    sourcedId: text()
+      .notNull()
+      .unique()
+      .default(sql`gen_random_uuid()::text`),
     id: integer().primaryKey().generatedByDefaultAsIdentity(),
     municipalityId: integer()
       .notNull()
@@ -55,6 +61,13 @@ export const sourceIdentities = pgTable(
 export const enrollments = pgTable(
   'enrollments',
   {
+    /** OneRoster sourcedId (stable across exports; kept from the source when imported) */
+    sourcedId: text()
+      .notNull()
+      .unique()
+      .default(sql`gen_random_uuid()::text`),
+    /** OneRoster dateLastModified */
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     id: integer().primaryKey().generatedByDefaultAsIdentity(),
     schoolId: integer()
       .notNull()
