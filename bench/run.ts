@@ -7,13 +7,9 @@
  *          --engines pglite,postgres. PostgreSQL: BENCH_DATABASE_URL (default the local server).
  * Figures, not assertions: this machine is small and noisy; compare numbers from the same run.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
-import pg from 'pg';
-import { openDatabase, type Database, type Engine } from '../apps/server/src/db/client.ts';
+import type { Engine } from '../apps/server/src/db/client.ts';
+import { openThrowawayDatabase } from '../apps/server/src/db/throwaway-database.ts';
 import { seedDemo } from '../apps/server/src/db/seed/index.ts';
 import { loadConfig } from '../apps/server/src/config.ts';
 import { buildApp } from '../apps/server/src/http/app.ts';
@@ -31,42 +27,7 @@ const { values } = parseArgs({
 const asOf = values['as-of'];
 const serverUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
-interface Fresh {
-  database: Database;
-  dispose(): Promise<void>;
-}
-
-async function freshDatabase(engine: Engine): Promise<Fresh> {
-  if (engine === 'pglite') {
-    const dir = mkdtempSync(path.join(tmpdir(), 'edukarte-bench-'));
-    const database = await openDatabase({ dataDir: dir });
-    return {
-      database,
-      async dispose() {
-        await database.close();
-        rmSync(dir, { recursive: true, force: true });
-      },
-    };
-  }
-  const name = `edukarte_bench_${randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  const database = await openDatabase({ databaseUrl: url.toString() });
-  return {
-    database,
-    async dispose() {
-      await database.close();
-      const c = new pg.Client({ connectionString: serverUrl });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await c.end();
-    },
-  };
-}
+const freshDatabase = (engine: Engine) => openThrowawayDatabase(engine, { serverUrl, onDisk: true });
 
 const seconds = (start: bigint) => Number(process.hrtime.bigint() - start) / 1e9;
 const rows: string[][] = [];
@@ -75,7 +36,7 @@ const engines = values.engines.split(',').filter((e): e is Engine => e === 'pgli
 for (const engine of engines) {
   const t0 = process.hrtime.bigint();
   const demo = await freshDatabase(engine);
-  const demoSummary = await seedDemo(demo.database, { size: 'demo', asOf });
+  const demoSummary = await seedDemo(demo, { size: 'demo', asOf });
   const demoTotal = seconds(t0);
   await demo.dispose();
   rows.push([
@@ -89,7 +50,7 @@ for (const engine of engines) {
   if (values['skip-city']) continue;
   const city = await freshDatabase(engine);
   const c0 = process.hrtime.bigint();
-  const citySummary = await seedDemo(city.database, {
+  const citySummary = await seedDemo(city, {
     size: 'city',
     asOf,
     log: (m) => console.log(`  [${engine} city] ${m}`),
@@ -104,15 +65,11 @@ for (const engine of engines) {
   console.log(rows.at(-1)!.join(' | '));
 
   const config = { ...loadConfig({}), today: asOf, cookieSecure: false as const };
-  const app = await buildApp(createContext(city.database, config), { serveWeb: false });
+  const app = await buildApp(createContext(city, config), { serveWeb: false });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();
   if (!address || typeof address === 'string') throw new Error('no port');
-  const latency = await karteLatency(
-    city.database,
-    `http://127.0.0.1:${address.port}`,
-    Number(values.requests),
-  );
+  const latency = await karteLatency(city, `http://127.0.0.1:${address.port}`, Number(values.requests));
   rows.push([
     engine,
     'student karte API (city)',
