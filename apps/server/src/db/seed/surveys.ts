@@ -1,0 +1,345 @@
+import { dayNumber, isoOf, type DayNumber } from './calendar.ts';
+import { jstTimestamp } from './csv.ts';
+import type { ClassModel, StaffModel, StayModel, StudentModel, World, YearModel } from './model.ts';
+import { isAwayAllDay, staffingKey } from './model.ts';
+import type { LearningPlan } from './plan.ts';
+import { clamp, type Rng } from './rng.ts';
+import { since } from './org.ts';
+
+const LIKERT4 = ['あてはまらない', 'あまりあてはまらない', 'だいたいあてはまる', 'とてもあてはまる'];
+const LIKERT5 = ['そう思わない', 'あまりそう思わない', 'どちらともいえない', 'ややそう思う', 'そう思う'];
+
+interface ItemDef {
+  text: string;
+  type: 'likert4' | 'likert5' | 'text';
+  scale: string | null;
+  reversed?: boolean;
+}
+/** 市の授業ふりかえり・学習行動アンケート (students, 小3+, once a term). */
+const STUDENT_ITEMS: ItemDef[] = [
+  { text: '授業の内容がよくわかる', type: 'likert4', scale: '授業理解' },
+  { text: '授業で学んだことを、ほかの場面でも使ってみたい', type: 'likert4', scale: '授業理解' },
+  { text: '自分の考えを友だちに説明している', type: 'likert4', scale: '主体的な学び' },
+  { text: '分からないことは自分から質問している', type: 'likert4', scale: '主体的な学び' },
+  { text: '家で授業の復習をしている', type: 'likert4', scale: '学習習慣' },
+  { text: 'ドリルなどで、自分で決めた目標に取り組んでいる', type: 'likert4', scale: '学習習慣' },
+  { text: '学校に行くのが楽しい', type: 'likert4', scale: '学校生活' },
+  { text: '困ったときに相談できる人がいる', type: 'likert4', scale: '学校生活' },
+  { text: '学級の友だちから認められていると感じる', type: 'likert4', scale: '学校生活' },
+  { text: 'いやな思いをすることがある', type: 'likert4', scale: '学校生活', reversed: true },
+  { text: '授業で楽しかったこと、困っていることを書いてください', type: 'text', scale: null },
+];
+const STAFF_ITEMS: ItemDef[] = [
+  { text: 'ICTを授業で効果的に活用できている', type: 'likert5', scale: 'ICT活用' },
+  { text: '児童生徒の学習データを指導に生かしている', type: 'likert5', scale: 'データ活用' },
+  { text: '学級の子どもの変化に早く気づけている', type: 'likert5', scale: 'データ活用' },
+  { text: '校務の負担が軽減されたと感じる', type: 'likert5', scale: '働き方' },
+  { text: '必要だと感じる研修や支援を書いてください', type: 'text', scale: null },
+];
+const CLASS_ITEMS: ItemDef[] = [
+  { text: '今日の授業はわかりましたか', type: 'likert4', scale: '理解' },
+  { text: '友だちの考えを聞いて、自分の考えが深まった', type: 'likert4', scale: '協働' },
+  { text: '今日の学習で一番大事だと思ったこと', type: 'text', scale: null },
+];
+const COMMENTS = [
+  'グループで話し合うのが楽しかった。',
+  '分数のわり算がまだよくわからない。',
+  '実験が楽しかった。',
+  'タブレットで友だちの考えが見られてよかった。',
+  '宿題が多くて大変。',
+  '発表するのが少しこわい。',
+];
+const STAFF_COMMENTS = [
+  'データの見方に関する研修がほしい。',
+  '端末トラブルへの対応を支援してほしい。',
+  '授業での効果的な活用事例を知りたい。',
+];
+
+interface Survey {
+  id: number;
+  items: { id: number; def: ItemDef }[];
+}
+
+function defineSurvey(
+  world: World,
+  scope: string,
+  audience: string,
+  title: string,
+  purpose: string,
+  defs: ItemDef[],
+  schoolId: number | null,
+  author: number | null,
+): Survey {
+  const id = world.ids.take('surveys');
+  world.loader.add('surveys', [
+    id,
+    world.municipalityId,
+    schoolId,
+    author,
+    scope,
+    audience,
+    title,
+    purpose,
+    since(world.years[0]?.start ?? world.asOf),
+  ]);
+  const items = defs.map((def, i) => {
+    const itemId = world.ids.take('survey_items');
+    const choices = def.type === 'likert4' ? LIKERT4 : def.type === 'likert5' ? LIKERT5 : null;
+    world.loader.add('survey_items', [
+      itemId,
+      id,
+      i + 1,
+      def.text,
+      def.type,
+      def.scale,
+      def.reversed ?? false,
+      choices,
+    ]);
+    return { id: itemId, def };
+  });
+  return { id, items };
+}
+
+function administer(
+  world: World,
+  survey: Survey,
+  year: YearModel,
+  schoolId: number,
+  classId: number | null,
+  wave: number,
+  title: string,
+  opens: DayNumber,
+): number {
+  const id = world.ids.take('survey_administrations');
+  world.loader.add('survey_administrations', [
+    id,
+    survey.id,
+    year.id,
+    schoolId,
+    classId,
+    wave,
+    title,
+    isoOf(opens),
+    isoOf(opens + 11),
+  ]);
+  return id;
+}
+
+function respond(
+  world: World,
+  survey: Survey,
+  administration: number,
+  schoolId: number,
+  person: number,
+  day: DayNumber,
+  rng: Rng,
+  answer: (index: number, def: ItemDef) => number | string | null,
+): void {
+  const id = world.ids.take('survey_responses');
+  world.loader.add('survey_responses', [
+    schoolId,
+    id,
+    administration,
+    person,
+    jstTimestamp(isoOf(day), rng.int(560, 900), rng.int(0, 59)),
+  ]);
+  survey.items.forEach((item, i) => {
+    const value = answer(i, item.def);
+    if (value === null) return;
+    world.loader.add('survey_answers', [
+      schoolId,
+      id,
+      item.id,
+      typeof value === 'number' ? value : null,
+      typeof value === 'string' ? value : null,
+    ]);
+  });
+}
+
+function likert(latent: number, levels: number): number {
+  return clamp(Math.round((levels + 1) / 2 + latent), 1, levels);
+}
+
+/**
+ * Surveys (B5): the city's student survey three times a year (one administration per school and
+ * term = a wave), a staff survey each December, and the demo teacher's own lesson survey. In the
+ * demo class of the current year, items 3 and 5 separate high and low test scorers sharply.
+ */
+export async function writeSurveys(world: World, plan: LearningPlan): Promise<void> {
+  const student = defineSurvey(
+    world,
+    'municipality',
+    'student',
+    '授業ふりかえり・学習行動アンケート',
+    '授業改善と学習状況の把握（市内全校・各学期）',
+    STUDENT_ITEMS,
+    null,
+    null,
+  );
+  const staff = defineSurvey(
+    world,
+    'municipality',
+    'staff',
+    '授業改善とICT活用に関する教員アンケート',
+    '研修計画と支援の検討',
+    STAFF_ITEMS,
+    null,
+    null,
+  );
+  for (const year of world.years)
+    for (const school of world.schools) {
+      const classes = world.classes.filter((k) => k.school === school && k.year === year);
+      for (const [wave, md] of [
+        [1, '07-06'],
+        [2, '12-04'],
+        [3, '03-02'],
+      ] as const) {
+        const opens = year.days.find((d) => d >= dayNumber(`${md < '04' ? year.fy + 1 : year.fy}-${md}`));
+        if (opens === undefined || opens > world.asOf) continue;
+        const admin = administer(
+          world,
+          student,
+          year,
+          school.id,
+          null,
+          wave,
+          `${year.title} ${wave}学期 授業ふりかえりアンケート`,
+          opens,
+        );
+        for (const klass of classes)
+          if (klass.grade >= 3) studentWave(world, plan, student, admin, klass, opens);
+      }
+      const staffOpens = year.days.find((d) => d >= dayNumber(`${year.fy}-12-01`));
+      const staffing = world.staffing.get(staffingKey(school, year));
+      if (staffOpens !== undefined && staffOpens <= world.asOf && staffing) {
+        const admin = administer(
+          world,
+          staff,
+          year,
+          school.id,
+          null,
+          1,
+          `${year.title} 教員アンケート`,
+          staffOpens,
+        );
+        const rng = world.rng.fork('staff-survey', school.id, year.fy);
+        for (const person of [staffing.principal, staffing.vicePrincipal, ...staffing.teachers])
+          if (rng.chance(0.85)) staffResponse(world, staff, admin, school.id, person, staffOpens, rng, year);
+      }
+      await world.loader.drain();
+    }
+  classSurvey(world, plan);
+}
+
+function studentWave(
+  world: World,
+  plan: LearningPlan,
+  survey: Survey,
+  admin: number,
+  klass: ClassModel,
+  opens: DayNumber,
+): void {
+  const rng = world.rng.fork('survey', admin, klass.id);
+  const focal = world.cast?.klass === klass;
+  for (const stay of klass.stays) {
+    if (stay.start > opens || stay.end < opens) continue;
+    const day = opens + rng.int(0, 6);
+    if (
+      day > world.asOf ||
+      isAwayAllDay(stay.marks.get(day)) ||
+      !rng.chance(0.93) ||
+      !klass.year.days.includes(day)
+    )
+      continue;
+    respond(world, survey, admin, stay.school.id, stay.student.id, day, rng, (i, def) =>
+      studentAnswer(plan, rng, stay, i, def, focal),
+    );
+  }
+}
+
+function studentAnswer(
+  plan: LearningPlan,
+  rng: Rng,
+  stay: StayModel,
+  index: number,
+  def: ItemDef,
+  focal: boolean,
+): number | string | null {
+  const s: StudentModel = stay.student;
+  const fy = stay.year.fy;
+  if (def.type === 'text') return rng.chance(0.15) ? rng.pick(COMMENTS) : null;
+  const theta = (plan.ability(s, fy, 'JPN') + plan.ability(s, fy, 'MATH')) / 2;
+  const effort = Math.log(plan.effortOf(s, fy));
+  const gloom = (s.traits.gloom - 0.09) * 8 + (s.traits.moodStreak > 0 ? 1 : 0);
+  const social = Math.log(s.traits.sociability);
+  const loading: number[] = focal
+    ? [0.25, 0.1, 1.6, 0.15, 1.5, 0.2, 0, 0, 0, 0]
+    : [0.45, 0.2, 0.25, 0.2, 0.2, 0.2, 0.1, 0, 0.1, 0];
+  let latent = (loading[index] ?? 0) * theta + rng.normal(0.35, 0.7);
+  if (index === 5) latent += 0.8 * effort;
+  if (index >= 6) latent += index === 9 ? gloom - 0.9 - 0.3 * social : 0.5 * social - gloom;
+  return likert(latent, 4);
+}
+
+function staffResponse(
+  world: World,
+  survey: Survey,
+  admin: number,
+  schoolId: number,
+  person: StaffModel,
+  day: DayNumber,
+  rng: Rng,
+  year: YearModel,
+): void {
+  const growth = (year.fy - 2023) * 0.3;
+  respond(world, survey, admin, schoolId, person.id, day + rng.int(0, 5), rng, (_i, def) =>
+    def.type === 'text'
+      ? rng.chance(0.3)
+        ? rng.pick(STAFF_COMMENTS)
+        : null
+      : likert(rng.normal(0.2 + growth, 1), 5),
+  );
+}
+
+/** The demo teacher's own lesson survey, given to the demo class in the last three weeks. */
+function classSurvey(world: World, plan: LearningPlan): void {
+  const cast = world.cast;
+  if (!cast) return;
+  const year = cast.klass.year;
+  const survey = defineSurvey(
+    world,
+    'teacher',
+    'student',
+    `${cast.klass.label} 算数 授業ふりかえり`,
+    '単元の途中で理解度を確かめる',
+    CLASS_ITEMS,
+    cast.school.id,
+    cast.teacher.id,
+  );
+  const days = year.days.filter((d) => d <= world.asOf && d >= world.asOf - 21);
+  [days[0], days[Math.floor(days.length / 2)], days[days.length - 1]].forEach((day, i) => {
+    if (day === undefined) return;
+    const admin = administer(
+      world,
+      survey,
+      year,
+      cast.school.id,
+      cast.klass.id,
+      i + 1,
+      `算数 ふりかえり ${i + 1}`,
+      day,
+    );
+    const rng = world.rng.fork('class-survey', i);
+    for (const stay of cast.klass.stays) {
+      if (stay.start > day || stay.end < day || isAwayAllDay(stay.marks.get(day))) continue;
+      const theta = plan.ability(stay.student, year.fy, 'MATH');
+      respond(world, survey, admin, cast.school.id, stay.student.id, day, rng, (_j, def) =>
+        def.type === 'text'
+          ? rng.chance(0.6)
+            ? rng.pick(['図を使って考えること', '単位をそろえること', '友だちの説明'])
+            : null
+          : likert(0.8 * theta + rng.normal(0.4, 0.7), 4),
+      );
+    }
+  });
+}
