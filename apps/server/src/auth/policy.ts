@@ -21,7 +21,11 @@ export type Subject =
       currentSchoolIds: readonly number[];
       /** the child is (or was, this year) in a class the actor teaches this year */
       inActorsClass: boolean;
-    };
+    }
+  /** 校務データの取り込み (A6): schoolId null = municipality-wide */
+  | { action: 'koumu:import'; schoolId: number | null }
+  /** 出欠 export to the 校務 system (A7) for one school */
+  | { action: 'koumu:attendance-export'; schoolId: number };
 
 export type Decision = { allowed: true } | { allowed: false; reason: string };
 
@@ -66,6 +70,34 @@ export function can(actor: Actor, subject: Subject): Decision {
           return deny('教育委員会は個人を特定できる情報を閲覧できません');
         case 'admin':
           return deny('システム管理者は児童生徒のカルテを閲覧できません');
+      }
+      break;
+    case 'koumu:import':
+      switch (actor.role) {
+        case 'admin':
+          return allow;
+        case 'principal':
+          return subject.schoolId !== null && actor.schoolId === subject.schoolId
+            ? allow
+            : deny('校長は自校のデータだけを取り込めます');
+        case 'teacher':
+        case 'nurse':
+        case 'board':
+        case 'student':
+          return deny('校務データを取り込む権限がありません');
+      }
+      break;
+    case 'koumu:attendance-export':
+      switch (actor.role) {
+        case 'admin':
+          return allow;
+        case 'principal':
+        case 'nurse':
+          return actor.schoolId === subject.schoolId ? allow : deny('他校の出欠は出力できません');
+        case 'teacher':
+        case 'board':
+        case 'student':
+          return deny('出欠を出力する権限がありません');
       }
   }
 }

@@ -2,3 +2,4 @@ export * from './common.ts';
 export * from './auth.ts';
 export * from './roster.ts';
 export * from './karte.ts';
+export * from './koumu-import.ts';

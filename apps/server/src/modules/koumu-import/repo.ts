@@ -1,0 +1,233 @@
+import { and, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import type { Queryable, Tx } from '../../db/client.ts';
+import {
+  assessments,
+  classes,
+  columnMappings,
+  enrollments,
+  importBatches,
+  people,
+  schools,
+  schoolYears,
+  sourceIdentities,
+  userAccounts,
+} from '../../db/schema/index.ts';
+import type { ColumnMapping } from './mapping.ts';
+import { placeKey, type AssessmentKey, type ImportLookups, type StudentRef } from './rows.ts';
+
+/** Loads the school, pupil and staff maps an import validates against (a few queries per import). */
+export async function loadLookups(
+  q: Queryable,
+  params: {
+    municipalityId: number;
+    sourceSystem: string;
+    schoolYearId: number;
+    fiscalYear: number;
+    defaultSchoolId: number | null;
+  },
+): Promise<ImportLookups> {
+  const schoolYearIds = await schoolYearIdsByFiscalYear(q, params.municipalityId);
+  const schoolRows = await q
+    .select({ id: schools.id, code: schools.code, kind: schools.kind })
+    .from(schools)
+    .where(eq(schools.municipalityId, params.municipalityId));
+  const schoolIds = schoolRows.map((s) => s.id);
+  const enrolled =
+    schoolIds.length === 0
+      ? []
+      : await q
+          .select({
+            studentId: enrollments.studentId,
+            schoolId: enrollments.schoolId,
+            attendanceNo: enrollments.attendanceNo,
+            gradeCode: classes.gradeCode,
+            className: classes.name,
+          })
+          .from(enrollments)
+          .innerJoin(classes, eq(classes.id, enrollments.classId))
+          .where(
+            and(eq(enrollments.schoolYearId, params.schoolYearId), inArray(enrollments.schoolId, schoolIds)),
+          )
+          .orderBy(enrollments.startDate);
+  const byStudent = new Map<number, StudentRef>();
+  const studentsByPlace = new Map<string, StudentRef>();
+  for (const e of enrolled) {
+    const ref = { studentId: e.studentId, schoolId: e.schoolId, gradeCode: e.gradeCode };
+    byStudent.set(e.studentId, ref); // the latest stay wins (transfers)
+    studentsByPlace.set(placeKey(e.schoolId, e.gradeCode, e.className, e.attendanceNo), ref);
+  }
+  const identities = await q
+    .select({ sourceId: sourceIdentities.sourceId, personId: sourceIdentities.personId, kind: people.kind })
+    .from(sourceIdentities)
+    .innerJoin(people, eq(people.id, sourceIdentities.personId))
+    .where(
+      and(eq(sourceIdentities.system, params.sourceSystem), eq(people.municipalityId, params.municipalityId)),
+    );
+  const studentsBySourceId = new Map<string, StudentRef>();
+  const staffBySourceId = new Map<string, number>();
+  for (const i of identities) {
+    if (i.kind === 'staff') staffBySourceId.set(i.sourceId, i.personId);
+    else {
+      const ref = byStudent.get(i.personId);
+      if (ref) studentsBySourceId.set(i.sourceId, ref);
+    }
+  }
+  return {
+    schoolsByCode: new Map(schoolRows.map((s) => [s.code, { id: s.id, kind: s.kind }])),
+    schoolKindById: new Map(schoolRows.map((s) => [s.id, s.kind])),
+    studentsBySourceId,
+    studentsByPlace,
+    staffBySourceId,
+    defaultSchoolId: params.defaultSchoolId,
+    currentFiscalYear: params.fiscalYear,
+    schoolYearIds,
+  };
+}
+
+export async function findSchool(q: Queryable, schoolId: number) {
+  const [row] = await q.select().from(schools).where(eq(schools.id, schoolId));
+  return row ?? null;
+}
+
+export async function schoolYearIdsByFiscalYear(
+  q: Queryable,
+  municipalityId: number,
+): Promise<Map<number, number>> {
+  const rows = await q
+    .select({ id: schoolYears.id, fiscalYear: schoolYears.fiscalYear })
+    .from(schoolYears)
+    .where(eq(schoolYears.municipalityId, municipalityId));
+  return new Map(rows.map((r) => [r.fiscalYear, r.id]));
+}
+
+export async function findMapping(q: Queryable, municipalityId: number, sourceSystem: string, kind: string) {
+  const [row] = await q
+    .select({ mapping: columnMappings.mapping })
+    .from(columnMappings)
+    .where(
+      and(
+        eq(columnMappings.municipalityId, municipalityId),
+        eq(columnMappings.sourceSystem, sourceSystem),
+        eq(columnMappings.kind, kind),
+      ),
+    );
+  return row?.mapping ?? null;
+}
+
+export async function saveMapping(
+  q: Queryable,
+  values: {
+    municipalityId: number;
+    sourceSystem: string;
+    kind: string;
+    mapping: ColumnMapping;
+    updatedBy: number;
+  },
+) {
+  await q
+    .insert(columnMappings)
+    .values(values)
+    .onConflictDoUpdate({
+      target: [columnMappings.municipalityId, columnMappings.sourceSystem, columnMappings.kind],
+      set: { mapping: values.mapping, updatedBy: values.updatedBy, updatedAt: sql`now()` },
+    });
+}
+
+export type BatchInsert = typeof importBatches.$inferInsert;
+
+export async function insertBatch(q: Queryable, values: BatchInsert): Promise<number> {
+  const [row] = await q.insert(importBatches).values(values).returning({ id: importBatches.id });
+  return row!.id;
+}
+
+/** A batch without its stored rows (they can be large). */
+const batchColumns = {
+  id: importBatches.id,
+  municipalityId: importBatches.municipalityId,
+  schoolId: importBatches.schoolId,
+  sourceSystem: importBatches.sourceSystem,
+  kind: importBatches.kind,
+  fileName: importBatches.fileName,
+  status: importBatches.status,
+  rowCount: importBatches.rowCount,
+  report: sql<Record<string, unknown>>`${importBatches.report} - 'rows'`.as('report'),
+  createdAt: importBatches.createdAt,
+  createdBy: userAccounts.displayName,
+};
+
+export async function findBatch(q: Queryable, id: number) {
+  const [row] = await q
+    .select(batchColumns)
+    .from(importBatches)
+    .leftJoin(userAccounts, eq(userAccounts.id, importBatches.createdBy))
+    .where(eq(importBatches.id, id));
+  return row ?? null;
+}
+
+export type BatchRow = NonNullable<Awaited<ReturnType<typeof findBatch>>>;
+
+/** The stored rows of a previewed batch, locked so two commits of one batch run one after the other. */
+export async function lockBatchRows(tx: Tx, id: number) {
+  const result = (await tx.execute(
+    sql`SELECT status, report -> 'rows' AS rows FROM import_batches WHERE id = ${id} FOR UPDATE`,
+  )) as { rows: unknown[] };
+  const row = result.rows[0] as { status: string; rows: unknown } | undefined;
+  return row ?? null;
+}
+
+export async function listBatches(q: Queryable, municipalityId: number, schoolId: number | null, limit = 50) {
+  const where: SQL[] = [
+    eq(importBatches.municipalityId, municipalityId),
+    sql`${importBatches.sourceSystem} <> 'demo'`,
+  ];
+  if (schoolId !== null) where.push(eq(importBatches.schoolId, schoolId));
+  return q
+    .select(batchColumns)
+    .from(importBatches)
+    .leftJoin(userAccounts, eq(userAccounts.id, importBatches.createdBy))
+    .where(and(...where))
+    .orderBy(desc(importBatches.id))
+    .limit(limit);
+}
+
+export async function markCommitted(tx: Tx, id: number, result: Record<string, number>) {
+  await tx.execute(
+    sql`UPDATE import_batches SET status = 'committed',
+          report = (report - 'rows') || jsonb_build_object('result', ${JSON.stringify(result)}::jsonb)
+        WHERE id = ${id}`,
+  );
+}
+
+/** Finds assessments by their natural key, creating the missing ones; returns key → id. */
+export async function findOrCreateAssessments(
+  tx: Tx,
+  municipalityId: number,
+  keys: readonly AssessmentKey[],
+  provenance: { source: string; batchId: number },
+): Promise<Map<string, number>> {
+  const ids = new Map<string, number>();
+  for (const key of keys) {
+    const match = and(
+      eq(assessments.municipalityId, municipalityId),
+      eq(assessments.schoolId, key.schoolId),
+      eq(assessments.schoolYearId, key.schoolYearId),
+      eq(assessments.kind, key.kind),
+      eq(assessments.subjectCode, key.subjectCode),
+      eq(assessments.gradeCode, key.gradeCode),
+      eq(assessments.title, key.title),
+      eq(assessments.administeredOn, key.administeredOn),
+      eq(assessments.maxScore, key.maxScore),
+    );
+    const [found] = await tx.select({ id: assessments.id }).from(assessments).where(match).limit(1);
+    const id =
+      found?.id ??
+      (
+        await tx
+          .insert(assessments)
+          .values({ municipalityId, ...key, ...provenance })
+          .returning({ id: assessments.id })
+      )[0]!.id;
+    ids.set(JSON.stringify(key), id);
+  }
+  return ids;
+}
