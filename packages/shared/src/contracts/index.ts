@@ -3,3 +3,4 @@ export * from './auth.ts';
 export * from './roster.ts';
 export * from './karte.ts';
 export * from './koumu-import.ts';
+export * from './oneroster.ts';
