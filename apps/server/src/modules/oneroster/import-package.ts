@@ -7,6 +7,7 @@ import {
 } from '@edukarte/shared';
 import type { Db, Tx } from '../../db/client.ts';
 import { resolvePeople, type IncomingPerson } from '../identity/resolve-person.ts';
+import { ROSTER_FILES } from './csv/columns.ts';
 import type { KnownIds, RosterPackage, UserRow } from './csv/model.ts';
 import { validatePackage, type ValidationResult } from './csv/validate.ts';
 import * as repo from './repo.ts';
@@ -73,13 +74,13 @@ export async function importOneRosterPackage(
     extraErrors: OneRosterIssue[],
     committed: boolean,
   ): OneRosterImportReport => {
-    const errors = [...checked.errors, ...extraErrors];
+    const errors = sortIssues([...checked.errors, ...extraErrors]);
     return {
       ok: errors.length === 0,
       committed,
       version: checked.version,
       errors,
-      warnings: checked.warnings,
+      warnings: sortIssues(checked.warnings),
       counts: { rows: checked.rows, applied },
     };
   };
@@ -99,6 +100,14 @@ export async function importOneRosterPackage(
   }
   if (timings) timings.applyMs = performance.now() - validated;
   return report(applied, [], true);
+}
+
+const FILE_ORDER = ['manifest.csv', ...ROSTER_FILES] as readonly string[];
+
+/** Problems in package order: by file (manifest, orgs, … enrollments), then by line. */
+function sortIssues(issues: OneRosterIssue[]): OneRosterIssue[] {
+  const rank = (file: string) => (FILE_ORDER.includes(file) ? FILE_ORDER.indexOf(file) : FILE_ORDER.length);
+  return issues.sort((a, b) => rank(a.file) - rank(b.file) || a.file.localeCompare(b.file) || a.row - b.row);
 }
 
 function emptyKnown(): KnownIds {
