@@ -18,6 +18,7 @@ import type { ErrorResponse } from '@edukarte/shared';
 import { authRoutes } from '../auth/routes.ts';
 import { classRoutes } from '../modules/classes/routes.ts';
 import { studentRoutes } from '../modules/students/routes.ts';
+import { xapiRoutes } from '../modules/xapi/routes.ts';
 import { koumuImportRoutes } from '../modules/koumu-import/routes.ts';
 import type { AppContext } from './context.ts';
 import { HttpError } from './errors.ts';
@@ -88,6 +89,7 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
   await app.register(authRoutes(ctx));
   await app.register(classRoutes(ctx));
   await app.register(studentRoutes(ctx));
+  await app.register(xapiRoutes(ctx));
   await app.register(koumuImportRoutes(ctx));
 
   const serveWeb = options.serveWeb ?? existsSync(path.join(WEB_DIST, 'index.html'));

@@ -1,0 +1,320 @@
+import { sql, type SQL } from 'drizzle-orm';
+import type { Queryable, Tx } from '../../db/client.ts';
+import type { DrillRow, InteractionRow, UsageRow } from './typed-events.ts';
+
+/**
+ * Raw SQL for the LRS store. Batches are passed as ONE JSON parameter and expanded with
+ * jsonb_to_recordset, so a batch of 1,000 statements is one INSERT per table whatever its size
+ * (no per-statement queries, no 15,000-parameter statements), and rollups are upserted once per
+ * batch from the rows just inserted.
+ */
+async function rows<T>(q: Queryable, query: SQL): Promise<T[]> {
+  const { rows: found } = (await q.execute(query)) as { rows: T[] };
+  return found;
+}
+
+/** One row of xapi_statements as the LRS writes it. */
+export interface StatementRow {
+  id: string;
+  municipality_id: number;
+  school_id: number | null;
+  client_id: number | null;
+  stored: string;
+  timestamp: string;
+  verb_id: string;
+  actor_key: string;
+  activity_id: string | null;
+  registration: string | null;
+  related_agents: string[];
+  related_activities: string[];
+  voids_statement_id: string | null;
+  person_id: number | null;
+  statement: Record<string, unknown>;
+}
+
+export interface StatementBatch {
+  statements: readonly StatementRow[];
+  drill: readonly DrillRow[];
+  interactions: readonly InteractionRow[];
+  usage: readonly UsageRow[];
+}
+
+const json = (value: unknown) => sql`${JSON.stringify(value)}::jsonb`;
+
+/**
+ * Inserts the statements that are new (ON CONFLICT (id) DO NOTHING) and, for those only, their
+ * typed events and rollups, in one SQL statement. Returns the ids actually inserted.
+ */
+export async function insertStatementBatch(tx: Tx, batch: StatementBatch): Promise<Set<string>> {
+  const parts: SQL[] = [
+    sql`input AS (
+      SELECT * FROM jsonb_to_recordset(${json(batch.statements)}) AS r(
+        id uuid, municipality_id integer, school_id integer, client_id integer, stored timestamptz,
+        "timestamp" timestamptz, verb_id text, actor_key text, activity_id text, registration uuid,
+        related_agents text[], related_activities text[], voids_statement_id uuid, person_id integer,
+        statement jsonb)
+    )`,
+    sql`ins AS (
+      INSERT INTO xapi_statements (id, municipality_id, school_id, client_id, stored, "timestamp", verb_id,
+        actor_key, activity_id, registration, related_agents, related_activities, voids_statement_id,
+        person_id, statement)
+      SELECT id, municipality_id, school_id, client_id, stored, "timestamp", verb_id, actor_key, activity_id,
+        registration, related_agents, related_activities, voids_statement_id, person_id, statement
+      FROM input
+      ON CONFLICT (id) DO NOTHING
+      RETURNING id
+    )`,
+  ];
+  if (batch.drill.length > 0)
+    parts.push(
+      sql`drill AS (
+        INSERT INTO drill_answers (school_id, student_id, tool_id, answered_at, subject_code, unit_code, item_code,
+          is_correct, duration_ms, statement_id)
+        SELECT d."schoolId", d."studentId", d."toolId", d."answeredAt", d."subjectCode", d."unitCode", d."itemCode",
+          d."isCorrect", d."durationMs", d."statementId"
+        FROM jsonb_to_recordset(${json(batch.drill)}) AS d("schoolId" integer, "studentId" integer,
+          "toolId" integer, "answeredAt" timestamptz, "subjectCode" subject_code, "unitCode" text,
+          "itemCode" text, "isCorrect" boolean, "durationMs" integer, "statementId" uuid)
+        WHERE d."statementId" IN (SELECT id FROM ins)
+        RETURNING school_id, student_id, answered_at, unit_code, subject_code, is_correct, duration_ms
+      )`,
+      sql`drill_day AS (
+        INSERT INTO drill_daily (school_id, student_id, date, unit_code, subject_code, answered, correct, duration_ms)
+        SELECT school_id, student_id, (answered_at AT TIME ZONE 'Asia/Tokyo')::date, unit_code, min(subject_code),
+          count(*), count(*) FILTER (WHERE is_correct), sum(duration_ms)
+        FROM drill GROUP BY 1, 2, 3, 4
+        ON CONFLICT (school_id, student_id, date, unit_code) DO UPDATE SET
+          answered = drill_daily.answered + excluded.answered,
+          correct = drill_daily.correct + excluded.correct,
+          duration_ms = drill_daily.duration_ms + excluded.duration_ms
+      )`,
+    );
+  if (batch.interactions.length > 0)
+    parts.push(
+      sql`inter AS (
+        INSERT INTO interactions (school_id, class_id, actor_id, target_id, kind, occurred_at, tool_id, artifact_ref)
+        SELECT i."schoolId", i."classId", i."actorId", i."targetId", i.kind, i."occurredAt", i."toolId", i."artifactRef"
+        FROM jsonb_to_recordset(${json(batch.interactions)}) AS i("schoolId" integer, "classId" integer,
+          "actorId" integer, "targetId" integer, kind interaction_kind, "occurredAt" timestamptz,
+          "toolId" integer, "artifactRef" text, "statementId" uuid)
+        WHERE i."statementId" IN (SELECT id FROM ins)
+      )`,
+    );
+  if (batch.usage.length > 0)
+    parts.push(
+      sql`usage AS (
+        INSERT INTO ict_usage (school_id, person_id, class_id, tool_id, device, purpose, started_at, minutes)
+        SELECT u."schoolId", u."personId", u."classId", u."toolId", u.device, u.purpose, u."startedAt", u.minutes
+        FROM jsonb_to_recordset(${json(batch.usage)}) AS u("schoolId" integer, "personId" integer,
+          "classId" integer, "toolId" integer, device device_kind, purpose usage_purpose,
+          "startedAt" timestamptz, minutes integer, "statementId" uuid)
+        WHERE u."statementId" IN (SELECT id FROM ins)
+        RETURNING school_id, started_at, tool_id, device, purpose, minutes
+      )`,
+      sql`usage_day AS (
+        INSERT INTO ict_usage_daily (school_id, date, tool_id, device, purpose, launches, minutes)
+        SELECT school_id, (started_at AT TIME ZONE 'Asia/Tokyo')::date, tool_id, device, purpose, count(*), sum(minutes)
+        FROM usage GROUP BY 1, 2, 3, 4, 5
+        ON CONFLICT (school_id, date, tool_id, device, purpose) DO UPDATE SET
+          launches = ict_usage_daily.launches + excluded.launches,
+          minutes = ict_usage_daily.minutes + excluded.minutes
+      )`,
+    );
+  const inserted = await rows<{ id: string }>(
+    tx,
+    sql`WITH ${sql.join(parts, sql`, `)} SELECT id::text AS id FROM ins`,
+  );
+  return new Set(inserted.map((r) => r.id));
+}
+
+/** Statements with these ids, whatever their municipality (ids are global: a clash is a conflict). */
+export async function findStatementsByIds(q: Queryable, ids: readonly string[]) {
+  if (ids.length === 0) return [];
+  return rows<{ id: string; municipality_id: number; statement: Record<string, unknown> }>(
+    q,
+    sql`SELECT id::text AS id, municipality_id, statement FROM xapi_statements
+        WHERE id = ANY(${`{${ids.join(',')}}`}::uuid[])`,
+  );
+}
+
+/**
+ * Marks the targets of voiding statements voided (never a voiding statement itself), removes the
+ * drill answers derived from them and takes them out of drill_daily. Returns the ids voided now.
+ */
+export async function voidStatements(
+  tx: Tx,
+  municipalityId: number,
+  targetIds: readonly string[],
+  voidedVerb: string,
+): Promise<string[]> {
+  if (targetIds.length === 0) return [];
+  const voided = await rows<{ id: string }>(
+    tx,
+    sql`UPDATE xapi_statements SET is_voided = true
+        WHERE id = ANY(${`{${targetIds.join(',')}}`}::uuid[]) AND municipality_id = ${municipalityId}
+          AND verb_id <> ${voidedVerb} AND NOT is_voided
+        RETURNING id::text AS id`,
+  );
+  if (voided.length === 0) return [];
+  const ids = `{${voided.map((v) => v.id).join(',')}}`;
+  // drill_answers is the largest table: reach the rows through its (school_id, student_id, answered_at) index
+  const emptied = await rows<{
+    school_id: number;
+    student_id: number;
+    date: string;
+    unit_code: string;
+    answered: number;
+  }>(
+    tx,
+    sql`WITH v AS (
+      SELECT id, school_id, person_id, "timestamp" FROM xapi_statements
+      WHERE id = ANY(${ids}::uuid[]) AND school_id IS NOT NULL AND person_id IS NOT NULL
+    ), gone AS (
+      DELETE FROM drill_answers d USING v
+      WHERE d.school_id = v.school_id AND d.student_id = v.person_id AND d.answered_at = v."timestamp"
+        AND d.statement_id = v.id
+      RETURNING d.school_id, d.student_id, d.answered_at, d.unit_code, d.is_correct, d.duration_ms
+    ), totals AS (
+      SELECT school_id, student_id, (answered_at AT TIME ZONE 'Asia/Tokyo')::date AS date, unit_code,
+        count(*) AS answered, count(*) FILTER (WHERE is_correct) AS correct, sum(duration_ms) AS duration_ms
+      FROM gone GROUP BY 1, 2, 3, 4
+    )
+    UPDATE drill_daily d SET answered = d.answered - t.answered, correct = d.correct - t.correct,
+      duration_ms = d.duration_ms - t.duration_ms
+    FROM totals t
+    WHERE d.school_id = t.school_id AND d.student_id = t.student_id AND d.date = t.date AND d.unit_code = t.unit_code
+    RETURNING d.school_id, d.student_id, d.date::text AS date, d.unit_code, d.answered`,
+  );
+  for (const e of emptied.filter((r) => Number(r.answered) <= 0))
+    await tx.execute(sql`DELETE FROM drill_daily WHERE school_id = ${e.school_id} AND student_id = ${e.student_id}
+      AND date = ${e.date}::date AND unit_code = ${e.unit_code} AND answered <= 0`);
+  return voided.map((v) => v.id);
+}
+
+export async function insertAttachments(
+  tx: Tx,
+  attachments: readonly { sha2: string; contentType: string; content: Buffer }[],
+): Promise<void> {
+  for (const a of attachments)
+    await tx.execute(sql`INSERT INTO xapi_attachments (sha2, content_type, length, content)
+      VALUES (${a.sha2}, ${a.contentType}, ${a.content.length}, ${a.content})
+      ON CONFLICT (sha2) DO NOTHING`);
+}
+
+export async function findAttachments(q: Queryable, sha2s: readonly string[]) {
+  if (sha2s.length === 0) return [];
+  const found = await rows<{ sha2: string; content_type: string; content: Buffer | Uint8Array }>(
+    q,
+    sql`SELECT sha2, content_type, content FROM xapi_attachments
+        WHERE sha2 = ANY(${`{${sha2s.map((s) => s.replace(/[^0-9a-fA-F]/g, '')).join(',')}}`}::text[])`,
+  );
+  return found.map((r) => ({
+    sha2: r.sha2,
+    contentType: r.content_type,
+    content: Buffer.isBuffer(r.content) ? r.content : Buffer.from(r.content),
+  }));
+}
+
+/** One statement of the municipality: a live one, or (voided = true) one that has been voided. */
+export async function findStatement(q: Queryable, municipalityId: number, id: string, voided: boolean) {
+  const found = await rows<{ statement: Record<string, unknown>; stored: string }>(
+    q,
+    sql`SELECT statement, to_char(stored AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS stored
+        FROM xapi_statements
+        WHERE id = ${id}::uuid AND municipality_id = ${municipalityId} AND is_voided = ${voided}`,
+  );
+  return found[0] ?? null;
+}
+
+export interface StatementFilter {
+  agentKey?: string | undefined;
+  relatedAgents: boolean;
+  verb?: string | undefined;
+  activity?: string | undefined;
+  relatedActivities: boolean;
+  registration?: string | undefined;
+  since?: string | undefined;
+  until?: string | undefined;
+  ascending: boolean;
+  /** continue after this seq (the `more` cursor) */
+  afterSeq?: number | undefined;
+  limit: number;
+}
+
+/** The IFI key of an agent held in JSON, in SQL (the same as agentKey() in statement-facts.ts). */
+function agentKeySql(j: SQL): SQL {
+  return sql`CASE
+    WHEN ${j} ? 'mbox' THEN 'mbox:' || regexp_replace(${j}->>'mbox', '@.*$', '') || lower(substring(${j}->>'mbox' from '@.*$'))
+    WHEN ${j} ? 'mbox_sha1sum' THEN 'mbox_sha1sum:' || lower(${j}->>'mbox_sha1sum')
+    WHEN ${j} ? 'openid' THEN 'openid:' || (${j}->>'openid')
+    WHEN ${j} ? 'account' THEN 'account:' || (${j}->'account'->>'homePage') || '|' || (${j}->'account'->>'name')
+  END`;
+}
+
+function membersMatch(group: SQL, key: string): SQL {
+  return sql`(jsonb_typeof(${group}->'member') = 'array' AND EXISTS (
+    SELECT 1 FROM jsonb_array_elements(${group}->'member') AS m(j) WHERE ${agentKeySql(sql`m.j`)} = ${key}))`;
+}
+
+/** Filtered statements of the municipality, voided ones excluded, one more than `limit` to detect a next page. */
+export async function queryStatements(q: Queryable, municipalityId: number, f: StatementFilter) {
+  const where: SQL[] = [sql`municipality_id = ${municipalityId}`, sql`NOT is_voided`];
+  if (f.agentKey !== undefined) {
+    const key = f.agentKey;
+    const related = sql`related_agents @> ARRAY[${key}]::text[]`;
+    if (f.relatedAgents) where.push(related);
+    else {
+      const actor = sql`statement->'actor'`;
+      const object = sql`statement->'object'`;
+      where.push(sql`(actor_key = ${key} OR (${related} AND (
+        ${membersMatch(actor, key)}
+        OR (${object}->>'objectType' IN ('Agent', 'Group') AND ${agentKeySql(object)} = ${key})
+        OR (${object}->>'objectType' = 'Group' AND ${membersMatch(object, key)}))))`);
+    }
+  }
+  if (f.verb !== undefined) where.push(sql`verb_id = ${f.verb}`);
+  if (f.activity !== undefined)
+    where.push(
+      f.relatedActivities
+        ? sql`related_activities @> ARRAY[${f.activity}]::text[]`
+        : sql`activity_id = ${f.activity}`,
+    );
+  if (f.registration !== undefined) where.push(sql`registration = ${f.registration}::uuid`);
+  if (f.since !== undefined) where.push(sql`stored > ${f.since}::timestamptz`);
+  if (f.until !== undefined) where.push(sql`stored <= ${f.until}::timestamptz`);
+  if (f.afterSeq !== undefined) where.push(f.ascending ? sql`seq > ${f.afterSeq}` : sql`seq < ${f.afterSeq}`);
+  return rows<{ seq: number; statement: Record<string, unknown> }>(
+    q,
+    sql`SELECT seq, statement FROM xapi_statements WHERE ${sql.join(where, sql` AND `)}
+        ORDER BY seq ${f.ascending ? sql`ASC` : sql`DESC`} LIMIT ${f.limit + 1}`,
+  );
+}
+
+/** The newest definition this municipality's statements gave an activity (the Activities resource). */
+export async function findActivityDefinition(q: Queryable, municipalityId: number, activityId: string) {
+  const found = await rows<{ definition: Record<string, unknown> | null }>(
+    q,
+    sql`SELECT statement->'object'->'definition' AS definition FROM xapi_statements
+        WHERE municipality_id = ${municipalityId} AND activity_id = ${activityId}
+          AND statement->'object' ? 'definition'
+        ORDER BY seq DESC LIMIT 1`,
+  );
+  return found[0]?.definition ?? null;
+}
+
+/** Names the municipality's statements gave an actor (the Agents resource's Person object). */
+export async function findAgentNames(
+  q: Queryable,
+  municipalityId: number,
+  actorKey: string,
+): Promise<string[]> {
+  const found = await rows<{ name: string }>(
+    q,
+    sql`SELECT DISTINCT statement->'actor'->>'name' AS name FROM (
+          SELECT statement FROM xapi_statements
+          WHERE municipality_id = ${municipalityId} AND actor_key = ${actorKey}
+          ORDER BY seq DESC LIMIT 100) s
+        WHERE statement->'actor' ? 'name'`,
+  );
+  return found.map((r) => r.name);
+}

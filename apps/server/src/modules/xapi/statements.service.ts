@@ -1,0 +1,526 @@
+/**
+ * The Statement Resource (Part Three 2.1): store single statements and batches (with typed
+ * learning events and rollups in the same transaction), fetch one, query with filters and paging.
+ * Everything a client stores or reads is confined to its municipality.
+ */
+import { createHash, randomUUID } from 'node:crypto';
+import type { SubjectCode } from '@edukarte/shared';
+import type { Db } from '../../db/client.ts';
+import type { ApiClient } from '../clients/service.ts';
+import { listLearningTools, listLearningUnits, resolvePeople, type PersonLookup } from './events.repo.ts';
+import { buildMultipart, headerParam, mediaType, MultipartError, parseMultipart } from './multipart.ts';
+import {
+  agentKey,
+  factsOf,
+  formatStatement,
+  parseAcceptLanguage,
+  sameStatement,
+  sourceKeyOf,
+  type StatementFormat,
+} from './statement-facts.ts';
+import * as repo from './statements.repo.ts';
+import {
+  agentsToResolve,
+  japanDate,
+  typedEventOf,
+  type DrillRow,
+  type InteractionRow,
+  type LearningTool,
+  type ResolvedPerson,
+  type UsageRow,
+} from './typed-events.ts';
+import {
+  isIri,
+  isTimestamp,
+  isUuid,
+  parseAgentParam,
+  validateStatementBatch,
+  VOIDED_VERB,
+  type Agent,
+  type Attachment,
+  type Statement,
+} from './validate.ts';
+import {
+  badRequest,
+  booleanParam,
+  checkParams,
+  XapiError,
+  type XapiRequest,
+  type XapiResponse,
+} from './xapi-http.ts';
+
+/** The most statements one GET returns (limit=0 or a larger limit gives this many). */
+export const MAX_LIMIT = 500;
+
+// ---------------------------------------------------------------------------------------------
+// Reference data caches (per database, so tests with several databases never mix them)
+// ---------------------------------------------------------------------------------------------
+
+interface Cached<T> {
+  value: T;
+  expiresAt: number;
+}
+const toolCache = new WeakMap<Db, Map<number, Cached<LearningTool[]>>>();
+const unitCache = new WeakMap<Db, Cached<Map<string, SubjectCode>>>();
+
+async function toolsOf(db: Db, municipalityId: number): Promise<LearningTool[]> {
+  let perDb = toolCache.get(db);
+  if (!perDb) toolCache.set(db, (perDb = new Map<number, Cached<LearningTool[]>>()));
+  const hit = perDb.get(municipalityId);
+  if (hit && hit.expiresAt > Date.now()) return hit.value;
+  const value = await listLearningTools(db, municipalityId);
+  perDb.set(municipalityId, { value, expiresAt: Date.now() + 60_000 });
+  return value;
+}
+
+async function unitsOf(db: Db): Promise<Map<string, SubjectCode>> {
+  const hit = unitCache.get(db);
+  if (hit && hit.expiresAt > Date.now()) return hit.value;
+  const value = new Map((await listLearningUnits(db)).map((u) => [u.code, u.subjectCode]));
+  unitCache.set(db, { value, expiresAt: Date.now() + 300_000 });
+  return value;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Storing
+// ---------------------------------------------------------------------------------------------
+
+/** The Agent the LRS records as a statement's authority: the registered client application. */
+export function authorityOf(client: ApiClient, origin: string): Agent {
+  return {
+    objectType: 'Agent',
+    name: client.name,
+    account: { homePage: `${origin}/xapi/clients`, name: client.clientKey },
+  };
+}
+
+interface ReceivedAttachment {
+  contentType: string;
+  content: Buffer;
+}
+
+const SHA2_BY_LENGTH: Record<number, string> = { 56: 'sha224', 64: 'sha256', 96: 'sha384', 128: 'sha512' };
+
+/** The statements of a request body (JSON or multipart/mixed) and the attachment parts it carried. */
+export function readStatementBody(
+  contentType: string | undefined,
+  body: Buffer | undefined,
+): { json: unknown; attachments: Map<string, ReceivedAttachment> | null } {
+  if (!body || body.length === 0) throw badRequest('ステートメントの本文がありません');
+  const type = mediaType(contentType);
+  if (type === 'application/json') return { json: parseJson(body.toString('utf8')), attachments: null };
+  if (type !== 'multipart/mixed')
+    throw badRequest('Content-Type は application/json または multipart/mixed です');
+  const boundary = headerParam(contentType ?? '', 'boundary');
+  if (!boundary) throw badRequest('multipart/mixed の boundary がありません');
+  let parts;
+  try {
+    parts = parseMultipart(body, boundary);
+  } catch (error) {
+    if (error instanceof MultipartError) throw badRequest(`multipart/mixed を読めません: ${error.message}`);
+    throw error;
+  }
+  const [first, ...rest] = parts;
+  if (!first || mediaType(first.headers['content-type']) !== 'application/json')
+    throw badRequest('multipart/mixed の最初のパートは Content-Type: application/json のステートメントです');
+  const attachments = new Map<string, ReceivedAttachment>();
+  rest.forEach((part, i) => {
+    const hash = part.headers['x-experience-api-hash']?.toLowerCase();
+    const where = `パート ${i + 2}`;
+    if (!hash) throw badRequest(`${where} に X-Experience-API-Hash ヘッダーがありません`);
+    const encoding = part.headers['content-transfer-encoding'];
+    if (encoding !== undefined && encoding.toLowerCase() !== 'binary')
+      throw badRequest(`${where} の Content-Transfer-Encoding は binary です`);
+    const algorithm = SHA2_BY_LENGTH[hash.length];
+    if (!algorithm || createHash(algorithm).update(part.body).digest('hex') !== hash)
+      throw badRequest(`${where} の内容が X-Experience-API-Hash (${hash}) と一致しません`);
+    attachments.set(hash, {
+      contentType: part.headers['content-type'] ?? 'application/octet-stream',
+      content: part.body,
+    });
+  });
+  return { json: parseJson(first.body.toString('utf8')), attachments };
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw badRequest('本文が JSON として読めません');
+  }
+}
+
+function attachmentsOf(statement: Statement): Attachment[] {
+  const own = statement.attachments ?? [];
+  const object = statement.object as { objectType?: string; attachments?: Attachment[] };
+  return object.objectType === 'SubStatement' && object.attachments ? [...own, ...object.attachments] : own;
+}
+
+/** Every attachment needs its raw data in the request, or a fileUrl; every part must be used. */
+function checkAttachments(
+  statements: readonly Statement[],
+  received: Map<string, ReceivedAttachment> | null,
+): void {
+  const used = new Set<string>();
+  statements.forEach((s, i) => {
+    for (const a of attachmentsOf(s)) {
+      const sha2 = a.sha2.toLowerCase();
+      if (received?.has(sha2)) {
+        used.add(sha2);
+        continue;
+      }
+      if (a.fileUrl === undefined)
+        throw badRequest(
+          received
+            ? `[${i}] の添付 (sha2 ${a.sha2}) のデータがリクエストにありません`
+            : `[${i}] の添付には fileUrl が必要です（データを送るときは multipart/mixed で送ってください）`,
+          [{ path: `[${i}].attachments`, message: 'fileUrl またはデータのパートが必要です' }],
+        );
+    }
+  });
+  for (const sha2 of received?.keys() ?? [])
+    if (!used.has(sha2)) throw badRequest(`どのステートメントの添付でもないパートがあります (sha2 ${sha2})`);
+}
+
+const lookupKey = (system: string, sourceId: string, date: string) =>
+  `${system}\u0000${sourceId}\u0000${date}`;
+
+/** Account homePages are matched with and without a trailing slash. */
+function systemVariants(system: string): string[] {
+  if (!/^https?:\/\//i.test(system)) return [system];
+  return system.endsWith('/') ? [system, system.replace(/\/+$/, '')] : [system, `${system}/`];
+}
+
+/**
+ * Stores statements for a client. Returns their ids in order. All-or-nothing: an invalid
+ * statement, a duplicate id in the batch or a conflicting id rejects the whole request.
+ */
+export async function storeStatements(
+  db: Db,
+  client: ApiClient,
+  origin: string,
+  statements: readonly Statement[],
+  received: Map<string, ReceivedAttachment> | null,
+): Promise<string[]> {
+  checkAttachments(statements, received);
+  const now = new Date();
+  const stored = now.toISOString();
+  const authority = authorityOf(client, origin);
+  const prepared = statements.map((s) => {
+    const id = (s.id ?? randomUUID()).toLowerCase();
+    const timestamp = s.timestamp ?? stored;
+    const facts = factsOf(s, id);
+    const authorityKey = agentKey(authority);
+    if (authorityKey && !facts.relatedAgents.includes(authorityKey)) facts.relatedAgents.push(authorityKey);
+    return { s, id, timestamp, date: japanDate(timestamp), facts };
+  });
+
+  // one query resolves every agent of the batch to a person (and school/class on that day)
+  const wanted = new Map<string, PersonLookup>();
+  for (const p of prepared)
+    for (const a of agentsToResolve(p.s)) {
+      const key = sourceKeyOf(a);
+      if (!key) continue;
+      for (const system of systemVariants(key.system))
+        wanted.set(lookupKey(system, key.sourceId, p.date), { system, sourceId: key.sourceId, date: p.date });
+    }
+  const resolved = new Map<string, ResolvedPerson>();
+  for (const r of await resolvePeople(db, client.municipalityId, [...wanted.values()]))
+    resolved.set(lookupKey(r.system, r.source_id, r.date), {
+      personId: r.person_id,
+      kind: r.kind,
+      schoolId: r.school_id,
+      schoolKind: r.school_kind,
+      classId: r.class_id,
+    });
+  const person = (a: Agent, date: string): ResolvedPerson | null => {
+    const key = sourceKeyOf(a);
+    if (!key) return null;
+    for (const system of systemVariants(key.system)) {
+      const hit = resolved.get(lookupKey(system, key.sourceId, date));
+      if (hit) return hit;
+    }
+    return null;
+  };
+  // typed events need a known person: without one, skip the reference data entirely
+  const needsTyping = resolved.size > 0;
+  const units = needsTyping ? await unitsOf(db) : new Map<string, SubjectCode>();
+  const lookups = {
+    person,
+    tools: needsTyping ? await toolsOf(db, client.municipalityId) : [],
+    unitSubject: (code: string) => units.get(code),
+  };
+
+  const rows: repo.StatementRow[] = [];
+  const drill: DrillRow[] = [];
+  const interactions: InteractionRow[] = [];
+  const usage: UsageRow[] = [];
+  const originals = new Map<string, Statement>();
+  for (const p of prepared) {
+    const { s, id, timestamp, facts } = p;
+    originals.set(id, s);
+    const actor = person(s.actor, p.date);
+    const event = needsTyping ? typedEventOf(s, id, timestamp, lookups) : null;
+    if (event?.kind === 'drill') drill.push(event.row);
+    else if (event?.kind === 'interaction') interactions.push(event.row);
+    else if (event?.kind === 'usage') usage.push(event.row);
+    rows.push({
+      id,
+      municipality_id: client.municipalityId,
+      school_id: actor?.schoolId ?? null,
+      client_id: client.id,
+      stored,
+      timestamp,
+      verb_id: s.verb.id,
+      actor_key: facts.actorKey,
+      activity_id: facts.activityId,
+      registration: facts.registration,
+      related_agents: facts.relatedAgents,
+      related_activities: facts.relatedActivities,
+      voids_statement_id: facts.voids,
+      person_id: actor?.personId ?? null,
+      statement: { ...s, id, timestamp, stored, authority, version: s.version ?? '1.0.0' },
+    });
+  }
+
+  await db.transaction(async (tx) => {
+    const inserted = await repo.insertStatementBatch(tx, { statements: rows, drill, interactions, usage });
+    if (inserted.size < rows.length) {
+      const existing = await repo.findStatementsByIds(
+        tx,
+        rows.filter((r) => !inserted.has(r.id)).map((r) => r.id),
+      );
+      for (const e of existing) {
+        const original = originals.get(e.id);
+        if (
+          e.municipality_id !== client.municipalityId ||
+          !original ||
+          !sameStatement(original as unknown as Record<string, unknown>, e.statement)
+        )
+          throw new XapiError(
+            409,
+            'conflict',
+            `id ${e.id} のステートメントは既に別の内容で保存されています（ステートメントは変更できません）`,
+          );
+      }
+    }
+    const newVoids = rows
+      .filter((r) => r.voids_statement_id !== null && inserted.has(r.id))
+      .map((r) => r.voids_statement_id!);
+    if (newVoids.length > 0) await repo.voidStatements(tx, client.municipalityId, newVoids, VOIDED_VERB);
+    if (received && received.size > 0)
+      await repo.insertAttachments(
+        tx,
+        [...received].map(([sha2, a]) => ({ sha2, contentType: a.contentType, content: a.content })),
+      );
+  });
+  return prepared.map((p) => p.id);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Resource handlers
+// ---------------------------------------------------------------------------------------------
+
+function consistentThrough(): Record<string, string> {
+  return { 'X-Experience-API-Consistent-Through': new Date().toISOString() };
+}
+
+export async function postStatements(db: Db, client: ApiClient, req: XapiRequest): Promise<XapiResponse> {
+  checkParams(req.query, []);
+  const { json, attachments } = readStatementBody(req.headers['content-type'], req.body);
+  const validated = validateStatementBatch(json);
+  if (!validated.ok) throw badRequest(issueSummary(validated.issues), validated.issues);
+  const ids = await storeStatements(db, client, req.origin, validated.value, attachments);
+  return { status: 200, headers: consistentThrough(), body: ids };
+}
+
+export async function putStatement(db: Db, client: ApiClient, req: XapiRequest): Promise<XapiResponse> {
+  checkParams(req.query, ['statementId'], ['statementId']);
+  const statementId = req.query.statementId!;
+  if (!isUuid(statementId))
+    throw badRequest('statementId は UUID です', [{ path: 'statementId', message: 'UUID' }]);
+  const { json, attachments } = readStatementBody(req.headers['content-type'], req.body);
+  if (Array.isArray(json)) throw badRequest('PUT で送れるのは 1 件のステートメントです');
+  const validated = validateStatementBatch(json);
+  if (!validated.ok) throw badRequest(issueSummary(validated.issues), validated.issues);
+  const statement = validated.value[0]!;
+  if (statement.id !== undefined && statement.id.toLowerCase() !== statementId.toLowerCase())
+    throw badRequest('本文の id が statementId と一致しません', [
+      { path: 'id', message: `statementId ${statementId} と同じにしてください` },
+    ]);
+  await storeStatements(db, client, req.origin, [{ ...statement, id: statementId }], attachments);
+  return { status: 204, headers: consistentThrough() };
+}
+
+function issueSummary(issues: readonly { path: string; message: string }[]): string {
+  const first = issues[0];
+  if (!first) return 'ステートメントが正しくありません';
+  const more = issues.length > 1 ? `（ほか ${issues.length - 1} 件）` : '';
+  return `ステートメントが正しくありません: ${first.path}: ${first.message}${more}`;
+}
+
+const QUERY_PARAMS = [
+  'agent',
+  'verb',
+  'activity',
+  'registration',
+  'related_activities',
+  'related_agents',
+  'since',
+  'until',
+  'limit',
+  'format',
+  'attachments',
+  'ascending',
+] as const;
+
+interface MoreToken {
+  /** the original query parameters */
+  q: Record<string, string>;
+  /** continue after this seq */
+  a: number;
+}
+
+function encodeMore(token: MoreToken): string {
+  return Buffer.from(JSON.stringify(token)).toString('base64url');
+}
+
+function decodeMore(value: string): MoreToken {
+  try {
+    const token = JSON.parse(Buffer.from(value, 'base64url').toString('utf8')) as MoreToken;
+    if (typeof token.a !== 'number' || typeof token.q !== 'object' || token.q === null)
+      throw new Error('shape');
+    return token;
+  } catch {
+    throw badRequest('more の値が正しくありません');
+  }
+}
+
+function formatParam(query: Record<string, string>): StatementFormat {
+  const format = query.format ?? 'exact';
+  if (format !== 'exact' && format !== 'ids' && format !== 'canonical')
+    throw badRequest('format は ids、exact、canonical のいずれかです', [{ path: 'format', message: format }]);
+  return format;
+}
+
+/** Statements (and, with attachments=true, their attachment data) as the response body. */
+async function statementResponse(
+  db: Db,
+  payload: unknown,
+  statements: readonly Record<string, unknown>[],
+  withAttachments: boolean,
+  headers: Record<string, string>,
+): Promise<XapiResponse> {
+  if (!withAttachments) return { status: 200, headers, body: payload };
+  const sha2s = new Set<string>();
+  for (const s of statements)
+    for (const a of attachmentsOf(s as unknown as Statement)) sha2s.add(a.sha2.toLowerCase());
+  const found = await repo.findAttachments(db, [...sha2s]);
+  const multipart = buildMultipart([
+    { headers: { 'Content-Type': 'application/json' }, body: Buffer.from(JSON.stringify(payload)) },
+    ...found.map((a) => ({
+      headers: {
+        'Content-Type': a.contentType,
+        'Content-Transfer-Encoding': 'binary',
+        'X-Experience-API-Hash': a.sha2,
+      },
+      body: a.content,
+    })),
+  ]);
+  return {
+    status: 200,
+    headers: { ...headers, 'Content-Type': multipart.contentType },
+    body: multipart.body,
+  };
+}
+
+export async function getStatements(db: Db, client: ApiClient, req: XapiRequest): Promise<XapiResponse> {
+  const query = req.query;
+  const languages = parseAcceptLanguage(req.headers['accept-language']);
+  const single = query.statementId ?? query.voidedStatementId;
+  if (query.statementId !== undefined && query.voidedStatementId !== undefined)
+    throw badRequest('statementId と voidedStatementId は同時に使えません');
+  if (single !== undefined) {
+    checkParams(query, [
+      query.statementId !== undefined ? 'statementId' : 'voidedStatementId',
+      'format',
+      'attachments',
+    ]);
+    if (!isUuid(single)) throw badRequest('statementId は UUID です');
+    const format = formatParam(query);
+    const withAttachments = booleanParam(query, 'attachments', false);
+    const found = await repo.findStatement(
+      db,
+      client.municipalityId,
+      single,
+      query.voidedStatementId !== undefined,
+    );
+    if (!found) throw new XapiError(404, 'not_found', 'ステートメントが見つかりません');
+    const statement = formatStatement(found.statement, format, languages);
+    return statementResponse(db, statement, [found.statement], withAttachments, {
+      ...consistentThrough(),
+      'Last-Modified': new Date(found.stored).toUTCString(),
+    });
+  }
+
+  let params: Record<string, string> = query;
+  let afterSeq: number | undefined;
+  if (query.more !== undefined) {
+    checkParams(query, ['more']);
+    const token = decodeMore(query.more);
+    params = token.q;
+    afterSeq = token.a;
+  }
+  checkParams(params, QUERY_PARAMS);
+  const format = formatParam(params);
+  const withAttachments = booleanParam(params, 'attachments', false);
+  const ascending = booleanParam(params, 'ascending', false);
+  let agentFilter: string | undefined;
+  if (params.agent !== undefined) {
+    const parsed = parseAgentParam('agent', params.agent, { allowGroup: true });
+    if (!parsed.ok) throw badRequest('agent が正しくありません', parsed.issues);
+    agentFilter = agentKey(parsed.value) ?? undefined;
+  }
+  for (const name of ['verb', 'activity'] as const)
+    if (params[name] !== undefined && !isIri(params[name]))
+      throw badRequest(`${name} は IRI です`, [{ path: name, message: params[name] }]);
+  if (params.registration !== undefined && !isUuid(params.registration))
+    throw badRequest('registration は UUID です', [{ path: 'registration', message: params.registration }]);
+  for (const name of ['since', 'until'] as const)
+    if (params[name] !== undefined && !isTimestamp(params[name]))
+      throw badRequest(`${name} はタイムゾーン付きの ISO 8601 日時です`, [
+        { path: name, message: params[name] },
+      ]);
+  let limit = MAX_LIMIT;
+  if (params.limit !== undefined) {
+    if (!/^\d+$/.test(params.limit)) throw badRequest('limit は 0 以上の整数です');
+    const n = Number(params.limit);
+    limit = n === 0 ? MAX_LIMIT : Math.min(n, MAX_LIMIT);
+  }
+
+  const found = await repo.queryStatements(db, client.municipalityId, {
+    agentKey: agentFilter,
+    relatedAgents: booleanParam(params, 'related_agents', false),
+    verb: params.verb,
+    activity: params.activity,
+    relatedActivities: booleanParam(params, 'related_activities', false),
+    registration: params.registration?.toLowerCase(),
+    since: params.since,
+    until: params.until,
+    ascending,
+    afterSeq,
+    limit,
+  });
+  const page = found.slice(0, limit);
+  const last = page.at(-1);
+  const more =
+    found.length > limit && last ? `/xapi/statements?more=${encodeMore({ q: params, a: last.seq })}` : '';
+  const statements = page.map((r) => formatStatement(r.statement, format, languages));
+  return statementResponse(
+    db,
+    { statements, more },
+    page.map((r) => r.statement),
+    withAttachments,
+    consistentThrough(),
+  );
+}
