@@ -4,6 +4,7 @@ import { openDatabase } from './db/client.ts';
 import { isSeeded, seedDemo } from './db/seed/index.ts';
 import { DEMO_ACCOUNTS } from './db/seed/demo-accounts.ts';
 import { buildApp } from './http/app.ts';
+import { startWebhookWorker } from './modules/attendance-feed/worker.ts';
 import { createContext } from './http/context.ts';
 
 /** npm start: open the database (migrating it), load the demo on first start, serve. */
@@ -28,6 +29,7 @@ async function main(): Promise<void> {
 
   const app = await buildApp(ctx, { logger: { level: config.logLevel } });
   await app.listen({ port: config.port, host: config.host });
+  startWebhookWorker({ db: database.db, log: (message) => app.log.warn(message) }); // 出欠 webhooks (A7)
   const url = `http://localhost:${config.port}/`;
   console.log(`\nedukarte is running: ${url}  (API docs: ${url}api/docs)`);
   if (config.demo === 'auto') {

@@ -20,6 +20,7 @@ import { classRoutes } from '../modules/classes/routes.ts';
 import { studentRoutes } from '../modules/students/routes.ts';
 import { xapiRoutes } from '../modules/xapi/routes.ts';
 import { koumuImportRoutes } from '../modules/koumu-import/routes.ts';
+import { attendanceFeedRoutes } from '../modules/attendance-feed/routes.ts';
 import type { AppContext } from './context.ts';
 import { HttpError } from './errors.ts';
 import { registerSession } from './session-plugin.ts';
@@ -91,6 +92,7 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
   await app.register(studentRoutes(ctx));
   await app.register(xapiRoutes(ctx));
   await app.register(koumuImportRoutes(ctx));
+  await app.register(attendanceFeedRoutes(ctx));
 
   const serveWeb = options.serveWeb ?? existsSync(path.join(WEB_DIST, 'index.html'));
   if (serveWeb) {

@@ -1,0 +1,106 @@
+import type { Db } from '../../db/client.ts';
+import * as repo from './repo.ts';
+import { signBody } from './signature.ts';
+
+/** Waits before retry n (1-based): 1 min, 5 min, 30 min, 2 h, 6 h; after that the delivery has failed. */
+export const RETRY_DELAYS_MS = [60_000, 300_000, 1_800_000, 7_200_000, 21_600_000] as const;
+
+/** The next state after a failed attempt number `attempts` (1 = the first try). */
+export function afterFailure(
+  attempts: number,
+  now: Date,
+): { status: 'pending' | 'failed'; nextAttemptAt: Date } {
+  const delay = RETRY_DELAYS_MS[attempts - 1];
+  return delay === undefined
+    ? { status: 'failed', nextAttemptAt: now }
+    : { status: 'pending', nextAttemptAt: new Date(now.getTime() + delay) };
+}
+
+export interface WebhookWorkerOptions {
+  db: Db;
+  /** injected for tests */
+  fetch?: typeof fetch;
+  now?: () => Date;
+  intervalMs?: number;
+  batchSize?: number;
+  timeoutMs?: number;
+  log?: (message: string) => void;
+}
+
+export interface WebhookWorker {
+  /** Sends every delivery that is due; returns how many were attempted. */
+  runOnce(): Promise<number>;
+  stop(): Promise<void>;
+}
+
+/**
+ * Delivers queued webhook events: POSTs the JSON payload signed with the subscription's secret,
+ * and retries with back-off until delivered or given up ('failed', with the last error kept).
+ */
+export function startWebhookWorker(options: WebhookWorkerOptions): WebhookWorker {
+  const send = options.fetch ?? fetch;
+  const now = options.now ?? (() => new Date());
+  const batchSize = options.batchSize ?? 50;
+  const timeoutMs = options.timeoutMs ?? 10_000;
+  let running: Promise<number> | null = null;
+  let stopped = false;
+
+  async function deliver(
+    delivery: Awaited<ReturnType<typeof repo.findDueDeliveries>>[number],
+  ): Promise<void> {
+    const body = JSON.stringify({ id: delivery.id, event: delivery.event, payload: delivery.payload });
+    const attempts = delivery.attempts + 1;
+    let error: string | null = null;
+    try {
+      const response = await send(delivery.url, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          'x-edukarte-event': delivery.event,
+          'x-edukarte-delivery': String(delivery.id),
+          'x-edukarte-signature': signBody(delivery.secret, body),
+        },
+        body,
+        signal: AbortSignal.timeout(timeoutMs),
+      });
+      if (!response.ok) error = `HTTP ${response.status}`;
+    } catch (caught) {
+      error = caught instanceof Error ? caught.message : String(caught);
+    }
+    if (error === null) {
+      await repo.recordAttempt(options.db, delivery.id, { status: 'delivered', attempts, at: now() });
+      return;
+    }
+    const next = afterFailure(attempts, now());
+    await repo.recordAttempt(options.db, delivery.id, { ...next, attempts, error });
+    options.log?.(`webhook delivery ${delivery.id} attempt ${attempts} failed: ${error}`);
+  }
+
+  async function runOnce(): Promise<number> {
+    if (running) return running;
+    running = (async () => {
+      const due = await repo.findDueDeliveries(options.db, now(), batchSize);
+      for (const delivery of due) await deliver(delivery);
+      return due.length;
+    })();
+    try {
+      return await running;
+    } finally {
+      running = null;
+    }
+  }
+
+  const timer = setInterval(() => {
+    if (!stopped) runOnce().catch((e: unknown) => options.log?.(`webhook worker: ${String(e)}`));
+  }, options.intervalMs ?? 15_000);
+  timer.unref();
+
+  return {
+    runOnce,
+    async stop() {
+      stopped = true;
+      clearInterval(timer);
+      if (running) await running.catch(() => 0);
+    },
+  };
+}
