@@ -497,7 +497,9 @@ async function applyUsers(
     const s = schoolIds.get(e.schoolSourcedId);
     if (s && !schoolOfUser.has(e.userSourcedId)) schoolOfUser.set(e.userSourcedId, s.id);
   }
-  const birthDates = new Map(roster.demographics.map((d) => [d.sourcedId, d.birthDate || null]));
+  const demographics = new Map(
+    roster.demographics.filter((d) => d.status === 'active').map((d) => [d.sourcedId, d]),
+  );
   const incoming: IncomingPerson[] = stored
     .filter((u) => u.role === 'student' && !existing.has(u.sourcedId))
     .map((u) => ({
@@ -509,10 +511,12 @@ async function applyUsers(
       givenName: u.givenName,
       familyNameKana: u.kanaFamilyName,
       givenNameKana: u.kanaGivenName,
-      birthDate: birthDates.get(u.sourcedId) ?? null,
+      birthDate: demographics.get(u.sourcedId)?.birthDate || null,
     }));
   let reviews = 0;
-  for (let i = 0; i < incoming.length; i += 2000) {
+  // nobody to match against in a municipality without people (a first import): skip the look-ups
+  const hasPeople = existing.size > 0 || (await repo.hasPeople(tx, municipalityId));
+  for (let i = 0; hasPeople && i < incoming.length; i += 2000) {
     const results = await resolvePeople(tx, incoming.slice(i, i + 2000));
     reviews += results.filter((r) => r.kind === 'review').length;
   }
@@ -532,15 +536,24 @@ async function applyUsers(
         family_name_kana: u.kanaFamilyName,
         given_name_kana: u.kanaGivenName,
         pseudonym: pseudonym(u.role === 'student' ? 'S' : 'T'),
+        birth_date: demographics.get(u.sourcedId)?.birthDate || null,
+        sex: demographics.get(u.sourcedId)?.sex ?? 'unspecified',
       })),
     ),
   );
-  await repo.linkSourceIdentities(tx, municipalityId, ids);
-  const demographics = roster.demographics.filter((d) => d.status === 'active');
+  // new people are linked to their OneRoster id (people found by sourcedId already were, or were adopted)
+  await repo.linkSourceIdentities(
+    tx,
+    municipalityId,
+    ids.filter((id) => !existing.has(id)),
+  );
+  // demographics of people who were already stored (new ones got theirs on insert)
   const updated = await repo.updateDemographics(
     tx,
     municipalityId,
-    demographics.map((d) => ({ sourced_id: d.sourcedId, birth_date: d.birthDate || null, sex: d.sex })),
+    [...demographics.values()]
+      .filter((d) => existing.has(d.sourcedId))
+      .map((d) => ({ sourced_id: d.sourcedId, birth_date: d.birthDate || null, sex: d.sex })),
   );
   count(applied, 'demographics', { updated });
   return { people: problems };
@@ -643,7 +656,11 @@ async function applyEnrollments(
     });
   }
   if (problems.length > 0) return problems;
-  count(applied, 'enrollments', await repo.upsertEnrollments(tx, pupils));
+  count(
+    applied,
+    'enrollments',
+    await repo.upsertEnrollments(tx, pupils, (sourcedId) => !existing.has(sourcedId)),
+  );
   count(applied, 'classTeachers', await repo.upsertClassTeachers(tx, teachers));
   return problems;
 }

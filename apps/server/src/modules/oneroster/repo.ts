@@ -82,6 +82,14 @@ export async function loadKnownSourcedIds(q: Queryable, municipalityId: number) 
   };
 }
 
+export async function hasPeople(q: Queryable, municipalityId: number): Promise<boolean> {
+  const found = await rows<{ one: number }>(
+    q,
+    sql`SELECT 1 AS one FROM people WHERE municipality_id = ${municipalityId} LIMIT 1`,
+  );
+  return found.length > 0;
+}
+
 export async function findMunicipality(q: Queryable, id: number) {
   const [row] = await rows<{ id: number; sourced_id: string; code: string; name: string }>(
     q,
@@ -280,6 +288,9 @@ export interface PersonInput {
   family_name_kana: string;
   given_name_kana: string;
   pseudonym: string;
+  /** set on insert only; demographics of stored people go through updateDemographics */
+  birth_date: string | null;
+  sex: 'male' | 'female' | 'unspecified';
 }
 
 export async function upsertPeople(tx: Tx, items: readonly PersonInput[]): Promise<UpsertCount> {
@@ -287,12 +298,12 @@ export async function upsertPeople(tx: Tx, items: readonly PersonInput[]): Promi
     tx,
     items as unknown as Row[],
     (batch) => sql`INSERT INTO people AS t (sourced_id, municipality_id, kind, family_name, given_name,
-        family_name_kana, given_name_kana, pseudonym)
+        family_name_kana, given_name_kana, pseudonym, birth_date, sex)
       SELECT x.sourced_id, x.municipality_id,
              COALESCE(x.kind::person_kind, (SELECT p.kind FROM people p WHERE p.sourced_id = x.sourced_id)), x.family_name, x.given_name,
-             x.family_name_kana, x.given_name_kana, x.pseudonym
+             x.family_name_kana, x.given_name_kana, x.pseudonym, x.birth_date, x.sex::sex
       FROM jsonb_to_recordset(${batch}) AS x(sourced_id text, municipality_id int, kind text, family_name text,
-        given_name text, family_name_kana text, given_name_kana text, pseudonym text)
+        given_name text, family_name_kana text, given_name_kana text, pseudonym text, birth_date date, sex text)
       ON CONFLICT (sourced_id) DO UPDATE SET kind = excluded.kind, family_name = excluded.family_name,
         given_name = excluded.given_name, family_name_kana = excluded.family_name_kana,
         given_name_kana = excluded.given_name_kana, updated_at = now()
@@ -342,10 +353,15 @@ export interface EnrollmentInput {
   end_date: string;
 }
 
-export async function upsertEnrollments(tx: Tx, items: readonly EnrollmentInput[]): Promise<UpsertCount> {
+/** `isNew`: rows not yet stored under their sourcedId, which may match a stay stored under another id. */
+export async function upsertEnrollments(
+  tx: Tx,
+  items: readonly EnrollmentInput[],
+  isNew: (sourcedId: string) => boolean,
+): Promise<UpsertCount> {
   const columns = sql`x(sourced_id text, school_id int, school_year_id int, class_id int, student_id int,
     attendance_no int, start_date date, end_date date)`;
-  for (const batch of chunks(items))
+  for (const batch of chunks(items.filter((i) => isNew(i.sourced_id))))
     await tx.execute(sql`UPDATE enrollments e SET sourced_id = x.sourced_id
       FROM jsonb_to_recordset(${json(batch)}) AS ${columns}
       WHERE e.class_id = x.class_id AND e.student_id = x.student_id AND e.start_date = x.start_date

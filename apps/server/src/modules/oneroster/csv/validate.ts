@@ -19,7 +19,7 @@ import {
   splitList,
 } from './fields.ts';
 import type { FileMode, KnownIds, RosterPackage } from './model.ts';
-import { parseCsv, type CsvRow } from './parse-csv.ts';
+import { CsvSyntaxError, parseCsv, type CsvRow, type CsvTable } from './parse-csv.ts';
 
 export interface ValidationResult {
   version: OneRosterVersion | null;
@@ -49,10 +49,15 @@ class RowReader {
   constructor(
     private readonly issues: Issues,
     readonly file: string,
+    private readonly index: ReadonlyMap<string, number>,
     readonly row: CsvRow,
   ) {}
   get(column: string): string {
-    return this.row.cells[column] ?? '';
+    const position = this.index.get(column);
+    return position === undefined ? '' : (this.row.values[position] ?? '');
+  }
+  has(column: string): boolean {
+    return this.index.has(column);
   }
   fail(column: string, expected: string, value = this.get(column)) {
     this.issues.error(this.file, this.row.line, column, value, expected);
@@ -160,23 +165,28 @@ export function validatePackage(files: ReadonlyMap<string, string>, known: Known
   };
 }
 
+function tryParse(file: string, text: string, issues: Issues): CsvTable | null {
+  try {
+    return parseCsv(text);
+  } catch (e) {
+    if (!(e instanceof CsvSyntaxError)) throw e;
+    issues.error(file, e.line, '', '', `CSV として読める形式 (${e.message})`);
+    return null;
+  }
+}
+
 function readManifest(text: string, issues: Issues) {
   const modes = new Map<string, FileMode>();
   let version: OneRosterVersion | null = null;
-  let table;
-  try {
-    table = parseCsv(text);
-  } catch (e) {
-    issues.error(MANIFEST, 0, '', '', `CSV として読めません (${(e as Error).message})`);
-    return { version, modes };
-  }
+  const table = tryParse(MANIFEST, text, issues);
+  if (!table) return { version, modes };
   for (const column of ['propertyName', 'value'])
     if (!table.header.includes(column))
       issues.error(MANIFEST, 1, column, table.header.join(','), `列 ${column}`);
   let versionSeen = false;
   for (const row of table.rows) {
-    const name = row.cells.propertyName ?? '';
-    const value = row.cells.value ?? '';
+    const name = row.values[table.index.get('propertyName') ?? 0] ?? '';
+    const value = row.values[table.index.get('value') ?? 1] ?? '';
     if (name === 'oneroster.version') {
       versionSeen = true;
       if (value === '1.0' || value === '1.1') version = '1.1';
@@ -201,13 +211,8 @@ function readTable(
   mode: FileMode,
   issues: Issues,
 ): RowReader[] {
-  let table;
-  try {
-    table = parseCsv(text);
-  } catch (e) {
-    issues.error(file, 0, '', '', `CSV として読めません (${(e as Error).message})`);
-    return [];
-  }
+  const table = tryParse(file, text, issues);
+  if (!table) return [];
   const { required, optional } = columnsOf(version, file);
   const missing = required.filter((c) => !table.header.includes(c));
   for (const column of missing)
@@ -223,11 +228,17 @@ function readTable(
   const readers: RowReader[] = [];
   const firstLine = new Map<string, number>();
   for (const row of table.rows) {
-    if (row.width !== table.header.length) {
-      issues.error(file, row.line, '', String(row.width), `${table.header.length} 列（見出しと同じ列数）`);
+    if (row.values.length !== table.header.length) {
+      issues.error(
+        file,
+        row.line,
+        '',
+        String(row.values.length),
+        `${table.header.length} 列（見出しと同じ列数）`,
+      );
       continue;
     }
-    const reader = new RowReader(issues, file, row);
+    const reader = new RowReader(issues, file, table.index, row);
     const id = reader.required('sourcedId');
     const earlier = firstLine.get(id);
     if (id !== '' && earlier !== undefined)
@@ -349,12 +360,8 @@ function buildRoster(
   }));
 
   const enrollments = rowsOf('enrollments.csv').map((r) => {
-    const noColumn =
-      r.row.cells['metadata.jp.shussekiNo'] !== undefined
-        ? 'metadata.jp.shussekiNo'
-        : 'metadata.jp.ShussekiNo';
-    const flagColumn =
-      r.row.cells['metadata.jp.publicFlg'] !== undefined ? 'metadata.jp.publicFlg' : 'metadata.jp.PublicFlg';
+    const noColumn = r.has('metadata.jp.shussekiNo') ? 'metadata.jp.shussekiNo' : 'metadata.jp.ShussekiNo';
+    const flagColumn = r.has('metadata.jp.publicFlg') ? 'metadata.jp.publicFlg' : 'metadata.jp.PublicFlg';
     const noText = r.get(noColumn);
     const shussekiNo = noText === '' ? null : parsePositiveInt(noText);
     if (noText !== '' && shussekiNo === null) r.fail(noColumn, '出席番号（1 以上の整数）');
