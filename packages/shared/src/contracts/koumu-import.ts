@@ -161,10 +161,16 @@ export const ImportPreviewResponse = z.object({
   /** The first 20 valid rows as they will be stored */
   preview: z.array(z.object({ row: z.number().int(), values: z.record(z.string(), z.string()) })),
   problems: z.array(ImportProblem),
+  /** milliseconds spent decoding, validating and storing the preview (for benchmarks and logs) */
+  timings: z.record(z.string(), z.number()).optional(),
 });
 export type ImportPreviewResponse = z.infer<typeof ImportPreviewResponse>;
 
-export const ImportCommitResponse = z.object({ batch: ImportBatchSummary });
+export const ImportCommitResponse = z.object({
+  batch: ImportBatchSummary,
+  /** milliseconds spent writing (absent when the batch was already committed) */
+  timings: z.record(z.string(), z.number()).optional(),
+});
 export type ImportCommitResponse = z.infer<typeof ImportCommitResponse>;
 
 export const ImportHistoryResponse = z.object({ batches: z.array(ImportBatchSummary) });

@@ -73,6 +73,7 @@ export async function previewImport(
   await authorizeSchool(ctx, actor, schoolId);
   const { db } = ctx.database;
   const year = await resolveSchoolYear(db, actor.municipalityId, ctx.today());
+  const clock = stopwatch();
   let table;
   try {
     table = await decodeTable(input.bytes, input.fileName, input.encoding);
@@ -81,6 +82,7 @@ export async function previewImport(
       throw new HttpError(400, 'unreadable_file', `${input.fileName}: ${error.message}`);
     throw error;
   }
+  const decodeMs = clock.lap();
   const saved = input.mapping
     ? null
     : await repo.findMapping(db, actor.municipalityId, input.sourceSystem, input.kind);
@@ -94,6 +96,7 @@ export async function previewImport(
     fiscalYear: year.fiscalYear,
     defaultSchoolId: schoolId,
   });
+  const lookupsMs = clock.lap();
   const { rows, problems } = validateRows(
     input.kind,
     table.headers,
@@ -104,6 +107,7 @@ export async function previewImport(
   );
   const records = rows.map((row) => toRecord(input.kind, row, lookups.schoolYearIds));
   const counts: ImportCounts = { rows: table.rows.length, valid: rows.length, problems: problems.length };
+  const validateMs = clock.lap();
   const preview = rows
     .slice(0, PREVIEW_ROWS)
     .map((row, i) => ({ row: row.row, values: previewValues(records[i]!) }));
@@ -126,6 +130,19 @@ export async function previewImport(
     mapping,
     preview,
     problems,
+    timings: { decodeMs, lookupsMs, validateMs, storeMs: clock.lap() },
+  };
+}
+
+function stopwatch() {
+  let last = performance.now();
+  return {
+    lap(): number {
+      const now = performance.now();
+      const ms = Math.round(now - last);
+      last = now;
+      return ms;
+    },
   };
 }
 
@@ -156,6 +173,7 @@ export async function commitImport(
       'import_has_problems',
       `${batch.fileName ?? 'ファイル'} に ${report.counts?.problems} 件の問題があります。修正してからもう一度アップロードしてください`,
     );
+  const clock = stopwatch();
   await ctx.database.db.transaction(async (tx) => {
     const locked = await repo.lockBatchRows(tx, batchId);
     if (!locked || locked.status !== 'previewed') return;
@@ -175,8 +193,9 @@ export async function commitImport(
       });
     await repo.markCommitted(tx, batchId, { ...result });
   });
+  const writeMs = clock.lap();
   const committed = await repo.findBatch(ctx.database.db, batchId);
-  return { batch: summarize(committed!) };
+  return { batch: summarize(committed!), timings: { writeMs } };
 }
 
 export async function listImports(ctx: AppContext, actor: Actor): Promise<ImportBatchSummary[]> {
