@@ -60,7 +60,7 @@ function csv(file: Parameters<typeof exportHeader>[0], rows: Record<string, stri
 
 function generate(users: number): Uint8Array {
   const schoolsNeeded = Math.ceil(users / (PER_CLASS * CLASSES_PER_GRADE * GRADES.length));
-  const orgs = [
+  const orgs: Record<string, string>[] = [
     { sourcedId: 'district', name: 'ベンチ市教育委員会', type: 'district', identifier: '139999' },
   ];
   const courses: Record<string, string>[] = [];
