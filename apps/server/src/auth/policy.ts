@@ -12,6 +12,8 @@ import type { Actor } from './actor.ts';
  * - admin: rosters of the municipality (to keep one roster), never a child's karte
  */
 export type Subject =
+  /** 連携アプリ: register, list and disable xAPI / OneRoster client applications */
+  | { action: 'clients:manage' }
   | { action: 'class:list' }
   | { action: 'class:roster'; schoolId: number; taughtByActor: boolean }
   | {
@@ -34,6 +36,8 @@ const deny = (reason: string): Decision => ({ allowed: false, reason });
 
 export function can(actor: Actor, subject: Subject): Decision {
   switch (subject.action) {
+    case 'clients:manage':
+      return actor.role === 'admin' ? allow : deny('連携アプリを管理できるのはシステム管理者だけです');
     case 'class:list':
       return actor.role === 'board' || actor.role === 'student'
         ? deny('学級の一覧は教職員だけが見られます')

@@ -19,6 +19,7 @@ import { authRoutes } from '../auth/routes.ts';
 import { classRoutes } from '../modules/classes/routes.ts';
 import { studentRoutes } from '../modules/students/routes.ts';
 import { xapiRoutes } from '../modules/xapi/routes.ts';
+import { clientAdminRoutes } from '../modules/clients/routes.ts';
 import { koumuImportRoutes } from '../modules/koumu-import/routes.ts';
 import { attendanceFeedRoutes } from '../modules/attendance-feed/routes.ts';
 import type { AppContext } from './context.ts';
@@ -91,6 +92,7 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
   await app.register(classRoutes(ctx));
   await app.register(studentRoutes(ctx));
   await app.register(xapiRoutes(ctx));
+  await app.register(clientAdminRoutes(ctx));
   await app.register(koumuImportRoutes(ctx));
   await app.register(attendanceFeedRoutes(ctx));
 

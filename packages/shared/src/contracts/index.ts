@@ -4,3 +4,4 @@ export * from './roster.ts';
 export * from './karte.ts';
 export * from './koumu-import.ts';
 export * from './oneroster.ts';
+export * from './xapi.ts';
