@@ -59,6 +59,11 @@ export function AppLayout() {
                 {t('nav.classes')}
               </Anchor>
             ) : null}
+            {me.role === 'admin' || me.role === 'principal' ? (
+              <Anchor component={Link} to="/admin/koumu-imports" className="ek-touch">
+                {t('nav.koumuImports')}
+              </Anchor>
+            ) : null}
           </Group>
           <Group gap="sm" justify="space-between" wrap="nowrap">
             <Group gap={8} wrap="nowrap" aria-label={t('nav.account')} role="group" miw={0}>

@@ -49,6 +49,12 @@ export function createRouter() {
                     Component: (await import('../routes/StudentKarteRoute.tsx')).StudentKarteRoute,
                   }),
                 },
+                {
+                  path: 'admin/koumu-imports',
+                  lazy: async () => ({
+                    Component: (await import('../routes/KoumuImportRoute.tsx')).KoumuImportRoute,
+                  }),
+                },
                 { path: '*', Component: NotFoundRoute },
               ],
             },
