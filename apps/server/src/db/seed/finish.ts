@@ -15,6 +15,11 @@ export async function setBulkMode(database: Database, on: boolean): Promise<void
   await database.db.execute(sql.raw(`SET session_replication_role = ${on ? 'replica' : 'origin'}`));
 }
 
+/** PGlite runs no background checkpointer: checkpoint so its WAL can be recycled (no-op elsewhere). */
+export async function checkpoint(database: Database): Promise<void> {
+  if (database.engine === 'pglite') await database.db.execute(sql.raw('CHECKPOINT'));
+}
+
 /**
  * Fills the daily rollups from the raw events with INSERT … SELECT … GROUP BY, one school at a
  * time so a city-size load never aggregates everything in one statement. Dates are Japan dates.

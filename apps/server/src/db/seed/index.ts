@@ -10,6 +10,7 @@ import { writeCurriculum } from './curriculum.ts';
 import { writeDrills } from './drill.ts';
 import {
   buildRollups,
+  checkpoint,
   completeBatch,
   deferConstraints,
   resetSequences,
@@ -54,6 +55,7 @@ export interface SeedOptions {
 export interface SeedSummary {
   municipalityId: number;
   schools: number;
+  /** distinct pupils over all years (about 3,000 are enrolled in any one year of 'demo') */
   students: number;
   staff: number;
   schoolYears: number[];
@@ -83,7 +85,10 @@ export async function seedDemo(database: Database, options: SeedOptions): Promis
   if (await isSeeded(database.db))
     throw new Error('the database already holds a municipality; reset it before seeding');
   const profile = SIZE_PROFILES[options.size];
-  const loader = new Loader(database, profile.chunkRows);
+  const loader = new Loader(database, profile.chunkRows, {
+    everyRows: 2_000_000,
+    run: () => checkpoint(database),
+  });
   const world: World = {
     profile,
     rng: Rng.create(options.seed ?? DEFAULT_SEED),
@@ -114,9 +119,9 @@ export async function seedDemo(database: Database, options: SeedOptions): Promis
     );
     lap = now;
   };
-
   await setBulkMode(database, true);
   await deferConstraints(database, [...TABLE_ORDER, 'drill_daily', 'ict_usage_daily']);
+  let restored = false;
   try {
     let plan: LearningPlan | null = null;
     const learning = () => {
@@ -164,11 +169,13 @@ export async function seedDemo(database: Database, options: SeedOptions): Promis
       await loader.flush();
     });
     const rows: Record<string, number> = { ...loader.counts };
-    await step('indexes, rollups and sequences', async () => {
-      await restoreDeferred(database);
+    await step('rollups, indexes and sequences', async () => {
       Object.assign(rows, await buildRollups(database, world));
+      restored = true;
+      await restoreDeferred(database);
       await resetSequences(database);
       await completeBatch(database, world, rows);
+      await checkpoint(database);
     });
     const sorted = Object.fromEntries(Object.entries(rows).sort(([a], [b]) => a.localeCompare(b)));
     return {
@@ -182,6 +189,11 @@ export async function seedDemo(database: Database, options: SeedOptions): Promis
       seconds: Math.round((performance.now() - started) / 100) / 10,
     };
   } finally {
+    // after a failure, put the indexes and foreign keys back so the schema stays whole
+    if (!restored)
+      await restoreDeferred(database).catch((error: unknown) =>
+        log(`could not restore indexes: ${String(error)}`),
+      );
     await setBulkMode(database, false);
   }
 }

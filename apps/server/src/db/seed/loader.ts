@@ -13,10 +13,16 @@ export class Loader {
   readonly counts: Record<string, number> = {};
   /** Milliseconds spent inside COPY, per table. */
   readonly copyMs: Record<string, number> = {};
+  private sinceMaintenance = 0;
 
+  /**
+   * @param maintenance run every `everyRows` loaded rows (PGlite has no background checkpointer,
+   *   so the seed checkpoints now and then to let it recycle WAL during a city-size load)
+   */
   constructor(
     private readonly database: Database,
     private readonly chunkRows = 100_000,
+    private readonly maintenance: { everyRows: number; run: () => Promise<void> } | null = null,
   ) {}
 
   /** Adds a row given as values in TABLE_COLUMNS order. */
@@ -56,6 +62,11 @@ export class Loader {
         const started = performance.now();
         await this.database.copyCsv(table, TABLE_COLUMNS[table], `${part.join('\n')}\n`);
         this.copyMs[table] = (this.copyMs[table] ?? 0) + (performance.now() - started);
+        this.sinceMaintenance += part.length;
+        if (this.maintenance && this.sinceMaintenance >= this.maintenance.everyRows) {
+          this.sinceMaintenance = 0;
+          await this.maintenance.run();
+        }
       }
     }
   }
