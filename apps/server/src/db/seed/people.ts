@@ -111,7 +111,8 @@ export function createStaff(
   from: DayNumber,
 ): StaffModel {
   const id = world.ids.take('people');
-  const rng = world.rng.fork('staff', id);
+  // keyed by the staff count, not the person id, so staff names do not move when asOf adds 転入生
+  const rng = world.rng.fork('staff', world.staff.length);
   const sex = rng.chance(0.45) ? 'male' : 'female';
   const firstFy = world.years[0]?.fy ?? 2023;
   const birthDate = addDays(`${firstFy - age}-04-02`, rng.int(0, 364));
