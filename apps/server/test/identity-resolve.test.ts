@@ -151,7 +151,7 @@ describe.each(testEngines())('resolvePerson on %s', (engine) => {
     batch[1] = incoming({ system: 'komu', sourceId: 'K-100' });
     const { q, count } = countingQueryable(db);
     const results = await resolvePeople(q, batch);
-    expect(count()).toBeLessThanOrEqual(4);
+    expect(count()).toBeLessThanOrEqual(5);
     expect(results).toHaveLength(1000);
     expect(results[1]).toEqual({ kind: 'matched', personId: hina.id });
     expect(results[0]).toEqual({ kind: 'review', candidatePersonId: hina.id });

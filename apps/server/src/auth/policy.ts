@@ -12,6 +12,12 @@ import type { Actor } from './actor.ts';
  * - admin: rosters of the municipality (to keep one roster), never a child's karte
  */
 export type Subject =
+  /** 名寄せ queue (A5): schoolId null = the whole municipality's queue */
+  | { action: 'identity:review-list'; schoolId: number | null }
+  /** link/separate a review, merge and unmerge people, 年度更新 (A5) */
+  | { action: 'identity:manage' }
+  /** 転入・転出 at one school (A5) */
+  | { action: 'transfer:manage'; schoolId: number }
   /** 連携アプリ: register, list and disable xAPI / OneRoster client applications */
   | { action: 'clients:manage' }
   | { action: 'class:list' }
@@ -36,6 +42,18 @@ const deny = (reason: string): Decision => ({ allowed: false, reason });
 
 export function can(actor: Actor, subject: Subject): Decision {
   switch (subject.action) {
+    case 'identity:review-list':
+      if (actor.role === 'admin') return allow;
+      return actor.role === 'principal' && subject.schoolId !== null && actor.schoolId === subject.schoolId
+        ? allow
+        : deny('名寄せの確認は管理者と自校の校長だけが行えます');
+    case 'identity:manage':
+      return actor.role === 'admin' ? allow : deny('この操作はシステム管理者だけが行えます');
+    case 'transfer:manage':
+      if (actor.role === 'admin') return allow;
+      return actor.role === 'principal' && actor.schoolId === subject.schoolId
+        ? allow
+        : deny('転入・転出の登録は管理者と自校の校長だけが行えます');
     case 'clients:manage':
       return actor.role === 'admin' ? allow : deny('連携アプリを管理できるのはシステム管理者だけです');
     case 'class:list':

@@ -5,3 +5,4 @@ export * from './karte.ts';
 export * from './koumu-import.ts';
 export * from './oneroster.ts';
 export * from './xapi.ts';
+export * from './identity.ts';

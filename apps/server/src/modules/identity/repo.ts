@@ -1,6 +1,15 @@
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Queryable } from '../../db/client.ts';
-import { enrollments, identityReviews, people, sourceIdentities } from '../../db/schema/index.ts';
+import {
+  classes,
+  enrollments,
+  identityReviews,
+  people,
+  personMerges,
+  schools,
+  schoolYears,
+  sourceIdentities,
+} from '../../db/schema/index.ts';
 
 export interface SourceKey {
   system: string;
@@ -92,4 +101,130 @@ export async function findPersonMunicipality(q: Queryable, personId: number) {
     .from(people)
     .where(eq(people.id, personId));
   return rows[0]?.municipalityId ?? null;
+}
+
+/** Identity reviews of a municipality (optionally one school) with the given status, newest first. */
+export async function listReviews(
+  q: Queryable,
+  municipalityId: number,
+  status: string,
+  schoolId: number | null,
+) {
+  return q
+    .select({ review: identityReviews, schoolName: schools.name })
+    .from(identityReviews)
+    .leftJoin(schools, eq(schools.id, identityReviews.schoolId))
+    .where(
+      and(
+        eq(identityReviews.municipalityId, municipalityId),
+        eq(identityReviews.status, status),
+        schoolId === null ? undefined : eq(identityReviews.schoolId, schoolId),
+      ),
+    )
+    .orderBy(desc(identityReviews.createdAt), desc(identityReviews.id));
+}
+
+export async function findReview(q: Queryable, id: number) {
+  const rows = await q
+    .select({ review: identityReviews, schoolName: schools.name })
+    .from(identityReviews)
+    .leftJoin(schools, eq(schools.id, identityReviews.schoolId))
+    .where(eq(identityReviews.id, id))
+    .for('update', { of: identityReviews });
+  return rows[0] ?? null;
+}
+
+export async function setReviewStatus(
+  q: Queryable,
+  id: number,
+  status: 'linked' | 'separate',
+  userId: number,
+  at: Date,
+) {
+  await q
+    .update(identityReviews)
+    .set({ status, resolvedBy: userId, resolvedAt: at })
+    .where(eq(identityReviews.id, id));
+}
+
+/** Reviews already decided 'separate' for these source ids (so they resolve as new people). */
+export async function listSeparatedReviews(q: Queryable, keys: readonly SourceKey[]) {
+  if (keys.length === 0) return [];
+  return q
+    .select({
+      system: identityReviews.system,
+      sourceId: identityReviews.sourceId,
+      candidatePersonId: identityReviews.candidatePersonId,
+    })
+    .from(identityReviews)
+    .where(
+      and(
+        eq(identityReviews.status, 'separate'),
+        inArray(identityReviews.sourceId, [...new Set(keys.map((k) => k.sourceId))]),
+      ),
+    );
+}
+
+export async function findSourceOwner(q: Queryable, key: SourceKey) {
+  const rows = await q
+    .select({ personId: sourceIdentities.personId })
+    .from(sourceIdentities)
+    .where(and(eq(sourceIdentities.system, key.system), eq(sourceIdentities.sourceId, key.sourceId)));
+  return rows[0]?.personId ?? null;
+}
+
+export type NewPerson = typeof people.$inferInsert;
+
+export async function insertPerson(q: Queryable, values: NewPerson) {
+  const [row] = await q.insert(people).values(values).returning({ id: people.id });
+  return row!.id;
+}
+
+export async function findPeople(q: Queryable, ids: readonly number[]) {
+  if (ids.length === 0) return [];
+  return q
+    .select({
+      id: people.id,
+      municipalityId: people.municipalityId,
+      familyName: people.familyName,
+      givenName: people.givenName,
+      familyNameKana: people.familyNameKana,
+      givenNameKana: people.givenNameKana,
+      birthDate: people.birthDate,
+    })
+    .from(people)
+    .where(inArray(people.id, [...ids]));
+}
+
+/** Every stay (year, school, class) of the given people, oldest first. */
+export async function listStays(q: Queryable, ids: readonly number[]) {
+  if (ids.length === 0) return [];
+  return q
+    .select({
+      studentId: enrollments.studentId,
+      fiscalYear: schoolYears.fiscalYear,
+      schoolName: schools.name,
+      gradeCode: classes.gradeCode,
+      className: classes.name,
+      isSpecialNeeds: classes.isSpecialNeeds,
+      startDate: enrollments.startDate,
+      endDate: enrollments.endDate,
+    })
+    .from(enrollments)
+    .innerJoin(schoolYears, eq(schoolYears.id, enrollments.schoolYearId))
+    .innerJoin(schools, eq(schools.id, enrollments.schoolId))
+    .innerJoin(classes, eq(classes.id, enrollments.classId))
+    .where(inArray(enrollments.studentId, [...ids]))
+    .orderBy(asc(enrollments.startDate), asc(enrollments.id));
+}
+
+/** Merges of a municipality's people, newest first. */
+export async function listMerges(q: Queryable, municipalityId: number) {
+  return q
+    .select({ merge: personMerges })
+    .from(personMerges)
+    .innerJoin(people, eq(people.id, personMerges.survivorId))
+    .where(eq(people.municipalityId, municipalityId))
+    .orderBy(desc(personMerges.mergedAt), desc(personMerges.id))
+    .limit(100);
 }

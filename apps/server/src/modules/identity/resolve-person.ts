@@ -35,7 +35,7 @@ export async function resolvePerson(q: Queryable, incoming: IncomingPerson): Pro
  *   never a silent merge;
  * - otherwise → `new` (the caller creates the person and the source identity).
  *
- * Runs a fixed number of queries whatever the batch size (at most four), so imports of
+ * Runs a fixed number of queries whatever the batch size (at most five), so imports of
  * thousands of rows stay fast. Results are in the order of `incoming`.
  */
 export async function resolvePeople(
@@ -83,10 +83,20 @@ export async function resolvePeople(
       : [];
     const enrolledAt = new Set(enrolled.map((e) => `${e.studentId}|${e.schoolId}`));
 
+    const separated = await repo.listSeparatedReviews(
+      q,
+      unresolved.map(({ p }) => p),
+    );
+    const isSeparate = new Set(
+      separated.map((r) => `${r.system}\u0000${r.sourceId}\u0000${r.candidatePersonId}`),
+    );
     const reviews: repo.NewIdentityReview[] = [];
     for (const { p, i } of unresolved) {
       const match = (byKey.get(`${p.municipalityId}|${kanaKey(p)}`) ?? []).find(
-        (c) => looksLikeSamePerson(p, c) && (p.schoolId === null || enrolledAt.has(`${c.id}|${p.schoolId}`)),
+        (c) =>
+          looksLikeSamePerson(p, c) &&
+          !isSeparate.has(`${p.system}\u0000${p.sourceId}\u0000${c.id}`) &&
+          (p.schoolId === null || enrolledAt.has(`${c.id}|${p.schoolId}`)),
       );
       if (!match) {
         results[i] = { kind: 'new' };
