@@ -33,7 +33,10 @@ export type Subject =
   /** 校務データの取り込み (A6): schoolId null = municipality-wide */
   | { action: 'koumu:import'; schoolId: number | null }
   /** 出欠 export to the 校務 system (A7) for one school */
-  | { action: 'koumu:attendance-export'; schoolId: number };
+  | { action: 'koumu:attendance-export'; schoolId: number }
+  /** OneRoster CSV import and export of the municipality's roster (A1, A2) */
+  | { action: 'oneroster:import' }
+  | { action: 'oneroster:export' };
 
 export type Decision = { allowed: true } | { allowed: false; reason: string };
 
@@ -56,6 +59,9 @@ export function can(actor: Actor, subject: Subject): Decision {
         : deny('転入・転出の登録は管理者と自校の校長だけが行えます');
     case 'clients:manage':
       return actor.role === 'admin' ? allow : deny('連携アプリを管理できるのはシステム管理者だけです');
+    case 'oneroster:import':
+    case 'oneroster:export':
+      return actor.role === 'admin' ? allow : deny('名簿の取り込み・書き出しはシステム管理者だけが行えます');
     case 'class:list':
       return actor.role === 'board' || actor.role === 'student'
         ? deny('学級の一覧は教職員だけが見られます')
