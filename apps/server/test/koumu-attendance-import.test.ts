@@ -255,9 +255,13 @@ describe.each(testEngines())('出欠 CSV import over HTTP on %s', (engine) => {
       .select()
       .from(importBatches)
       .where(eq(importBatches.id, preview.batch.id));
-    const report = batch!.report as { rows: Record<string, unknown>[] };
-    report.rows[1]!.category = 'NOT_A_CATEGORY';
-    await t.database.db.update(importBatches).set({ report }).where(eq(importBatches.id, preview.batch.id));
+    const report = batch!.report as { rows: string };
+    const rows = JSON.parse(report.rows) as Record<string, unknown>[];
+    rows[1]!.category = 'NOT_A_CATEGORY';
+    await t.database.db
+      .update(importBatches)
+      .set({ report: { ...report, rows: JSON.stringify(rows) } })
+      .where(eq(importBatches.id, preview.batch.id));
     const failed = await commit(t, cookies.admin!, preview.batch.id);
     expect(failed.status).toBe(500);
     expect(await marksOn('2026-11-19')).toHaveLength(0);

@@ -22,12 +22,14 @@ export function toRecord(
   row: AnyRow,
   schoolYearIds: ReadonlyMap<number, number>,
 ): StoredRecord {
-  const base = { school_id: row.schoolId, student_id: row.studentId };
+  const school_id = row.schoolId;
+  const student_id = row.studentId;
   switch (kind) {
     case 'attendance': {
       const r = row as RowsByKind['attendance'];
       return {
-        ...base,
+        school_id,
+        student_id,
         date: r.date,
         category: r.category,
         reason: r.reason,
@@ -38,12 +40,20 @@ export function toRecord(
     }
     case 'health': {
       const r = row as RowsByKind['health'];
-      return { ...base, date: r.date, symptoms: r.symptoms, temperature: r.temperature, note: r.note };
+      return {
+        school_id,
+        student_id,
+        date: r.date,
+        symptoms: r.symptoms,
+        temperature: r.temperature,
+        note: r.note,
+      };
     }
     case 'nurse': {
       const r = row as RowsByKind['nurse'];
       return {
-        ...base,
+        school_id,
+        student_id,
         visited_at: r.visitedAt,
         left_at: r.leftAt,
         reason_group: r.reasonGroup,
@@ -55,12 +65,13 @@ export function toRecord(
     }
     case 'results': {
       const r = row as RowsByKind['results'];
-      return { ...base, assessment: r.assessment, score: r.score };
+      return { school_id, student_id, assessment: r.assessment, score: r.score };
     }
     case 'grades': {
       const r = row as RowsByKind['grades'];
       return {
-        ...base,
+        school_id,
+        student_id,
         school_year_id: schoolYearIds.get(r.fiscalYear) ?? 0,
         period: r.period,
         subject_code: r.subjectCode,
@@ -73,7 +84,8 @@ export function toRecord(
     case 'notes': {
       const r = row as RowsByKind['notes'];
       return {
-        ...base,
+        school_id,
+        student_id,
         author_id: r.authorId,
         kind: r.kind,
         visibility: r.visibility,

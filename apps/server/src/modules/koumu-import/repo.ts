@@ -166,13 +166,23 @@ export async function findBatch(q: Queryable, id: number) {
 
 export type BatchRow = NonNullable<Awaited<ReturnType<typeof findBatch>>>;
 
-/** The stored rows of a previewed batch, locked so two commits of one batch run one after the other. */
-export async function lockBatchRows(tx: Tx, id: number) {
-  const result = (await tx.execute(
-    sql`SELECT status, report -> 'rows' AS rows FROM import_batches WHERE id = ${id} FOR UPDATE`,
-  )) as { rows: unknown[] };
-  const row = result.rows[0] as { status: string; rows: unknown } | undefined;
-  return row ?? null;
+/** Locks a batch row so two commits of one batch run one after the other; returns its status. */
+export async function lockBatch(tx: Tx, id: number): Promise<string | null> {
+  const result = (await tx.execute(sql`SELECT status FROM import_batches WHERE id = ${id} FOR UPDATE`)) as {
+    rows: { status: string }[];
+  };
+  return result.rows[0]?.status ?? null;
+}
+
+/** The rows a preview kept (JSON text in report.rows), for writers that need them in memory. */
+export async function loadBatchRows(q: Queryable, id: number): Promise<unknown[]> {
+  const result = (await q.execute(
+    sql`SELECT report ->> 'rows' AS rows FROM import_batches WHERE id = ${id}`,
+  )) as {
+    rows: { rows: string | null }[];
+  };
+  const text = result.rows[0]?.rows;
+  return text ? (JSON.parse(text) as unknown[]) : [];
 }
 
 export async function listBatches(q: Queryable, municipalityId: number, schoolId: number | null, limit = 50) {

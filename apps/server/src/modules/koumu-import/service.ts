@@ -14,7 +14,7 @@ import { forbidden, HttpError, notFound } from '../../http/errors.ts';
 import { resolveSchoolYear } from '../classes/service.ts';
 import { decodeTable, UnreadableFileError, type FileEncoding } from './decode.ts';
 import { cleanMapping, suggestMapping, type ColumnMapping } from './mapping.ts';
-import { previewValues, toRecord, type StoredRecord } from './records.ts';
+import { previewValues, toRecord } from './records.ts';
 import * as repo from './repo.ts';
 import { writeRecords } from './write.ts';
 import { validateRows } from './validate.ts';
@@ -120,7 +120,15 @@ export async function previewImport(
     status: 'previewed',
     rowCount: table.rows.length,
     createdBy: actor.userId,
-    report: { encoding: table.encoding, headers: table.headers, mapping, counts, problems, rows: records },
+    report: {
+      encoding: table.encoding,
+      headers: table.headers,
+      mapping,
+      counts,
+      problems,
+      // JSON text: cheap to store, and the commit reads it in the database with json_to_recordset
+      rows: JSON.stringify(records),
+    },
   });
   const batch = await repo.findBatch(db, batchId);
   return {
@@ -175,10 +183,9 @@ export async function commitImport(
     );
   const clock = stopwatch();
   await ctx.database.db.transaction(async (tx) => {
-    const locked = await repo.lockBatchRows(tx, batchId);
-    if (!locked || locked.status !== 'previewed') return;
-    const records = (locked.rows ?? []) as StoredRecord[];
-    const result = await writeRecords(tx, kind, records, {
+    if ((await repo.lockBatch(tx, batchId)) !== 'previewed') return;
+    const stored = { batchId, count: report.counts?.valid ?? 0 };
+    const result = await writeRecords(tx, kind, stored, {
       source: batch.sourceSystem,
       batchId,
       municipalityId: batch.municipalityId,

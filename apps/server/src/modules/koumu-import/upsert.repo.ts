@@ -3,7 +3,7 @@ import type { Tx } from '../../db/client.ts';
 
 /**
  * Writes validated rows with one statement per chunk: the rows travel as one JSON parameter,
- * are unpacked with jsonb_to_recordset and upserted on their natural key. A row whose stored values
+ * are unpacked with json_to_recordset and upserted on their natural key. A row whose stored values
  * are the same is left alone, so a repeated import reports it as unchanged.
  */
 
@@ -18,21 +18,34 @@ export interface Provenance {
   batchId: number;
 }
 
-const CHUNK = 5000;
+const CHUNK = 10_000;
 
-async function inChunks<T>(
-  tx: Tx,
-  rows: readonly T[],
-  statement: (json: string) => SQL,
-): Promise<WriteCounts> {
+/**
+ * Where rows come from: records in memory (sent as JSON parameters in chunks), or the rows kept as
+ * JSON text on a previewed import batch — read by the database itself, so they never travel back.
+ */
+export type RowSource<T> =
+  { kind: 'rows'; rows: readonly T[] } | { kind: 'batch'; batchId: number; count: number };
+
+async function run<T>(tx: Tx, source: RowSource<T>, statement: (json: SQL) => SQL): Promise<WriteCounts> {
   const counts = { inserted: 0, updated: 0, unchanged: 0 };
-  for (let at = 0; at < rows.length; at += CHUNK) {
-    const chunk = rows.slice(at, at + CHUNK);
-    const result = (await tx.execute(statement(JSON.stringify(chunk)))) as { rows: unknown[] };
+  const add = async (json: SQL, size: number) => {
+    const result = (await tx.execute(statement(json))) as { rows: unknown[] };
     const row = result.rows[0] as { inserted: number; updated: number };
     counts.inserted += Number(row.inserted);
     counts.updated += Number(row.updated);
-    counts.unchanged += chunk.length - Number(row.inserted) - Number(row.updated);
+    counts.unchanged += size - Number(row.inserted) - Number(row.updated);
+  };
+  if (source.kind === 'batch') {
+    await add(
+      sql`(SELECT (report ->> 'rows')::json FROM import_batches WHERE id = ${source.batchId})`,
+      source.count,
+    );
+    return counts;
+  }
+  for (let at = 0; at < source.rows.length; at += CHUNK) {
+    const chunk = source.rows.slice(at, at + CHUNK);
+    await add(sql`${JSON.stringify(chunk)}::json`, chunk.length);
   }
   return counts;
 }
@@ -50,14 +63,14 @@ export interface AttendanceRecord {
   note: string | null;
 }
 
-export function upsertAttendance(tx: Tx, rows: readonly AttendanceRecord[], p: Provenance) {
-  return inChunks(
+export function upsertAttendance(tx: Tx, rows: RowSource<AttendanceRecord>, p: Provenance) {
+  return run(
     tx,
     rows,
     (json) => sql`WITH written AS (
       INSERT INTO attendance_marks (school_id, student_id, date, category, reason, symptoms, disease, note, source, batch_id)
       SELECT r.school_id, r.student_id, r.date, r.category, r.reason, r.symptoms, r.disease, r.note, ${p.source}, ${p.batchId}::int
-      FROM jsonb_to_recordset(${json}::jsonb) AS r(school_id int, student_id int, date date, category attendance_category,
+      FROM json_to_recordset(${json}) AS r(school_id int, student_id int, date date, category attendance_category,
         reason text, symptoms text[], disease text, note text)
       ON CONFLICT (school_id, student_id, date) DO UPDATE SET category = excluded.category, reason = excluded.reason,
         symptoms = excluded.symptoms, disease = excluded.disease, note = excluded.note, recorded_at = now(),
@@ -77,14 +90,14 @@ export interface HealthRecord {
   note: string | null;
 }
 
-export function upsertHealth(tx: Tx, rows: readonly HealthRecord[], p: Provenance) {
-  return inChunks(
+export function upsertHealth(tx: Tx, rows: RowSource<HealthRecord>, p: Provenance) {
+  return run(
     tx,
     rows,
     (json) => sql`WITH written AS (
       INSERT INTO health_observations (school_id, student_id, date, symptoms, temperature, note, source, batch_id)
       SELECT r.school_id, r.student_id, r.date, r.symptoms, r.temperature, r.note, ${p.source}, ${p.batchId}::int
-      FROM jsonb_to_recordset(${json}::jsonb) AS r(school_id int, student_id int, date date, symptoms text[], temperature real, note text)
+      FROM json_to_recordset(${json}) AS r(school_id int, student_id int, date date, symptoms text[], temperature real, note text)
       ON CONFLICT (school_id, student_id, date) DO UPDATE SET symptoms = excluded.symptoms, temperature = excluded.temperature,
         note = excluded.note, recorded_at = now(), source = excluded.source, batch_id = excluded.batch_id
       WHERE (health_observations.symptoms, health_observations.temperature, health_observations.note)
@@ -100,14 +113,14 @@ export interface ResultRecord {
   score: number;
 }
 
-export function upsertResults(tx: Tx, rows: readonly ResultRecord[], p: Provenance) {
-  return inChunks(
+export function upsertResults(tx: Tx, rows: RowSource<ResultRecord>, p: Provenance) {
+  return run(
     tx,
     rows,
     (json) => sql`WITH written AS (
       INSERT INTO assessment_results (school_id, assessment_id, student_id, score, source, batch_id)
       SELECT r.school_id, r.assessment_id, r.student_id, r.score, ${p.source}, ${p.batchId}::int
-      FROM jsonb_to_recordset(${json}::jsonb) AS r(school_id int, assessment_id int, student_id int, score real)
+      FROM json_to_recordset(${json}) AS r(school_id int, assessment_id int, student_id int, score real)
       ON CONFLICT (school_id, assessment_id, student_id) DO UPDATE SET score = excluded.score,
         source = excluded.source, batch_id = excluded.batch_id
       WHERE assessment_results.score IS DISTINCT FROM excluded.score
@@ -127,15 +140,15 @@ export interface GradeRecord {
   attitude: string | null;
 }
 
-export function upsertGrades(tx: Tx, rows: readonly GradeRecord[], p: Provenance) {
-  return inChunks(
+export function upsertGrades(tx: Tx, rows: RowSource<GradeRecord>, p: Provenance) {
+  return run(
     tx,
     rows,
     (json) => sql`WITH written AS (
       INSERT INTO grade_records (school_id, student_id, school_year_id, period, subject_code, rating, knowledge, thinking, attitude, source, batch_id)
       SELECT r.school_id, r.student_id, r.school_year_id, r.period, r.subject_code, r.rating, r.knowledge, r.thinking, r.attitude,
         ${p.source}, ${p.batchId}::int
-      FROM jsonb_to_recordset(${json}::jsonb) AS r(school_id int, student_id int, school_year_id int, period smallint,
+      FROM json_to_recordset(${json}) AS r(school_id int, student_id int, school_year_id int, period smallint,
         subject_code subject_code, rating smallint, knowledge viewpoint_rating, thinking viewpoint_rating, attitude viewpoint_rating)
       ON CONFLICT (school_id, student_id, school_year_id, period, subject_code) DO UPDATE SET rating = excluded.rating,
         knowledge = excluded.knowledge, thinking = excluded.thinking, attitude = excluded.attitude,
@@ -159,12 +172,12 @@ export interface NurseRecord {
 }
 
 /** 来室記録 have no unique key in the table: match on (school, pupil, visited_at) here. */
-export function upsertNurseVisits(tx: Tx, rows: readonly NurseRecord[], p: Provenance) {
-  return inChunks(
+export function upsertNurseVisits(tx: Tx, rows: RowSource<NurseRecord>, p: Provenance) {
+  return run(
     tx,
     rows,
     (json) => sql`WITH input AS (
-        SELECT * FROM jsonb_to_recordset(${json}::jsonb) AS r(school_id int, student_id int, visited_at timestamptz,
+        SELECT * FROM json_to_recordset(${json}) AS r(school_id int, student_id int, visited_at timestamptz,
           left_at timestamptz, reason_group nurse_reason_group, reason text, treatments text[], outcome nurse_outcome, note text)),
       matched AS (
         SELECT i.*, v.id AS existing_id,
@@ -198,12 +211,12 @@ export interface NoteRecord {
 }
 
 /** 所見 have no unique key in the table: match on (school, pupil, date, author, kind, body). */
-export function upsertNotes(tx: Tx, rows: readonly NoteRecord[], p: Provenance) {
-  return inChunks(
+export function upsertNotes(tx: Tx, rows: RowSource<NoteRecord>, p: Provenance) {
+  return run(
     tx,
     rows,
     (json) => sql`WITH input AS (
-        SELECT * FROM jsonb_to_recordset(${json}::jsonb) AS r(school_id int, student_id int, author_id int,
+        SELECT * FROM json_to_recordset(${json}) AS r(school_id int, student_id int, author_id int,
           kind note_kind, visibility note_visibility, body text, noted_on date)),
       matched AS (
         SELECT i.*, v.id AS existing_id, v.visibility IS DISTINCT FROM i.visibility AS changed

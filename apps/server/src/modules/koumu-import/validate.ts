@@ -17,6 +17,32 @@ interface Cells {
   row: number;
 }
 
+/** One reusable reader over the current row (no per-row closures: files have 100,000 rows). */
+class RowCells implements Cells {
+  row = 0;
+  failed = false;
+  private cells: readonly string[] = [];
+  constructor(
+    private readonly index: ReadonlyMap<string, number>,
+    private readonly columnOf: (key: string) => string,
+    private readonly problems: ImportProblem[],
+  ) {}
+  reset(cells: readonly string[], row: number): void {
+    this.cells = cells;
+    this.row = row;
+    this.failed = false;
+  }
+  get(key: string): string {
+    const at = this.index.get(key);
+    return at === undefined || at < 0 ? '' : (this.cells[at] ?? '').trim();
+  }
+  fail(key: string, expected: string): null {
+    this.failed = true;
+    this.problems.push({ row: this.row, column: this.columnOf(key), value: this.get(key), expected });
+    return null;
+  }
+}
+
 const IDENTITY_EXPECTED = '「校務番号」列、または「学校コード」「学年」「組」「出席番号」列';
 
 /** Header-level problems: required columns that are not mapped (reported against row 1). */
@@ -283,27 +309,21 @@ export function validateRows<K extends KoumuImportKind>(
   const out: RowsByKind[K][] = [];
   const seen = new Map<string, number>();
   const build = builders[kind] as RowBuilder<K>;
+  const c = new RowCells(index, (key) => mapping[key] ?? labels.get(key) ?? key, problems);
   for (let i = 0; i < rows.length; i++) {
     const cells = rows[i]!;
     const row = rowNumbers[i]!;
-    let failed = false;
-    const c: Cells = {
-      row,
-      get: (key) => {
-        const at = index.get(key);
-        return at === undefined || at < 0 ? '' : (cells[at] ?? '').trim();
-      },
-      fail: (key, expected) => {
-        failed = true;
-        problems.push({ row, column: mapping[key] ?? labels.get(key) ?? key, value: c.get(key), expected });
-        return null;
-      },
-    };
+    c.reset(cells, row);
     const student = findStudent(c, lookups);
     if (!student) continue;
     const built = build(c, student, lookups);
-    if (!built || failed) continue;
-    const stored = { row, ...student, ...built } as unknown as RowsByKind[K];
+    if (!built || c.failed) continue;
+    const stored = Object.assign(built, {
+      row,
+      studentId: student.studentId,
+      schoolId: student.schoolId,
+      gradeCode: student.gradeCode,
+    }) as unknown as RowsByKind[K];
     const key = naturalKey(kind, stored);
     const earlier = seen.get(key);
     if (earlier !== undefined) {

@@ -34,18 +34,36 @@ function lookupTable<T extends string>(entries: Iterable<readonly [string, T]>):
   for (const [label, value] of entries) map.set(squash(label).toLowerCase(), value);
   return map;
 }
-const lookup = <T extends string>(table: Map<string, T>, text: string): T | null =>
-  table.get(squash(text).toLowerCase()) ?? null;
+/** Cached per distinct text: a file repeats the same few labels on every row. */
+const lookupCache = new WeakMap<Map<string, string>, Map<string, string | null>>();
+function lookup<T extends string>(table: Map<string, T>, text: string): T | null {
+  let cache = lookupCache.get(table);
+  if (!cache) lookupCache.set(table, (cache = new Map()));
+  const hit = cache.get(text);
+  if (hit !== undefined) return hit as T | null;
+  const value = table.get(squash(text).toLowerCase()) ?? null;
+  if (cache.size < 10_000) cache.set(text, value);
+  return value;
+}
 
 /** 'YYYY-MM-DD', 'YYYY/M/D', 'YYYY年M月D日' → 'YYYY-MM-DD' (a real calendar day). */
 export function parseDate(text: string): string | null {
-  const m = /^(\d{4})[-/年.](\d{1,2})[-/月.](\d{1,2})日?$/.exec(nfkc(text));
+  const m = /^(\d{4})[-/年.](\d{1,2})[-/月.](\d{1,2})日?$/.exec(ISO_DATE.test(text) ? text : nfkc(text));
   if (!m) return null;
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const date = new Date(Date.UTC(y, mo - 1, d));
-  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d) return null;
-  return date.toISOString().slice(0, 10);
+  if (mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo)) return null;
+  return `${m[1]}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 }
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+const daysInMonth = (year: number, month: number) =>
+  month === 2
+    ? year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0)
+      ? 29
+      : 28
+    : [4, 6, 9, 11].includes(month)
+      ? 30
+      : 31;
 
 /** 'YYYY-MM-DD HH:MM' (or 'T', or '/') in Japan time → ISO timestamp with +09:00. */
 export function parseDateTime(text: string): string | null {

@@ -2,47 +2,55 @@ import type { KoumuImportKind } from '@edukarte/shared';
 import type { Tx } from '../../db/client.ts';
 import { enqueueAttendanceEvent, hasAttendanceSubscribers } from '../attendance-feed/enqueue.ts';
 import type { PendingResultRecord, StoredRecord } from './records.ts';
-import { findOrCreateAssessments, findSchool } from './repo.ts';
+import { findOrCreateAssessments, findSchool, loadBatchRows } from './repo.ts';
 import * as upsert from './upsert.repo.ts';
 
 interface WriteContext extends upsert.Provenance {
   municipalityId: number;
 }
 
-/** Writes the records of one kind and tells webhook subscribers about imported 出欠. */
+/**
+ * Writes the rows a previewed batch kept, straight from the batch row inside the database, and
+ * tells webhook subscribers about imported 出欠. Test results first find or create their assessments.
+ */
 export async function writeRecords(
   tx: Tx,
   kind: KoumuImportKind,
-  records: readonly StoredRecord[],
+  stored: { batchId: number; count: number },
   ctx: WriteContext,
 ): Promise<upsert.WriteCounts> {
+  const fromBatch = { kind: 'batch' as const, ...stored };
+  const inMemory = async <T extends StoredRecord>() => (await loadBatchRows(tx, stored.batchId)) as T[];
   switch (kind) {
     case 'attendance': {
-      const rows = records as upsert.AttendanceRecord[];
-      const counts = await upsert.upsertAttendance(tx, rows, ctx);
-      await notifyAttendance(tx, rows, ctx);
+      const counts = await upsert.upsertAttendance(tx, fromBatch, ctx);
+      if (await hasAttendanceSubscribers(tx, ctx.municipalityId))
+        await notifyAttendance(tx, await inMemory<upsert.AttendanceRecord>(), ctx);
       return counts;
     }
     case 'health':
-      return upsert.upsertHealth(tx, records as upsert.HealthRecord[], ctx);
+      return upsert.upsertHealth(tx, fromBatch, ctx);
     case 'nurse':
-      return upsert.upsertNurseVisits(tx, records as upsert.NurseRecord[], ctx);
+      return upsert.upsertNurseVisits(tx, fromBatch, ctx);
     case 'grades':
-      return upsert.upsertGrades(tx, records as upsert.GradeRecord[], ctx);
+      return upsert.upsertGrades(tx, fromBatch, ctx);
     case 'notes':
-      return upsert.upsertNotes(tx, records as upsert.NoteRecord[], ctx);
+      return upsert.upsertNotes(tx, fromBatch, ctx);
     case 'results': {
-      const pending = records as PendingResultRecord[];
+      const pending = await inMemory<PendingResultRecord>();
       const keys = new Map(pending.map((r) => [JSON.stringify(r.assessment), r.assessment]));
       const ids = await findOrCreateAssessments(tx, ctx.municipalityId, [...keys.values()], ctx);
       return upsert.upsertResults(
         tx,
-        pending.map((r) => ({
-          school_id: r.school_id,
-          student_id: r.student_id,
-          assessment_id: ids.get(JSON.stringify(r.assessment))!,
-          score: r.score,
-        })),
+        {
+          kind: 'rows',
+          rows: pending.map((r) => ({
+            school_id: r.school_id,
+            student_id: r.student_id,
+            assessment_id: ids.get(JSON.stringify(r.assessment))!,
+            score: r.score,
+          })),
+        },
         ctx,
       );
     }
@@ -51,7 +59,7 @@ export async function writeRecords(
 
 /** One 'attendance.recorded' event per school and day of the file (only when someone subscribes). */
 async function notifyAttendance(tx: Tx, rows: readonly upsert.AttendanceRecord[], ctx: WriteContext) {
-  if (rows.length === 0 || !(await hasAttendanceSubscribers(tx, ctx.municipalityId))) return;
+  if (rows.length === 0) return;
   const groups = new Map<string, upsert.AttendanceRecord[]>();
   for (const row of rows) {
     const key = `${row.school_id}|${row.date}`;
