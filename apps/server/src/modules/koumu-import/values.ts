@@ -38,7 +38,7 @@ function lookupTable<T extends string>(entries: Iterable<readonly [string, T]>):
 const lookupCache = new WeakMap<Map<string, string>, Map<string, string | null>>();
 function lookup<T extends string>(table: Map<string, T>, text: string): T | null {
   let cache = lookupCache.get(table);
-  if (!cache) lookupCache.set(table, (cache = new Map()));
+  if (!cache) lookupCache.set(table, (cache = new Map<string, string | null>()));
   const hit = cache.get(text);
   if (hit !== undefined) return hit as T | null;
   const value = table.get(squash(text).toLowerCase()) ?? null;
