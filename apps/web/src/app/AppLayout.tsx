@@ -64,6 +64,11 @@ export function AppLayout() {
                 {t('nav.koumuImports')}
               </Anchor>
             ) : null}
+            {me.role === 'admin' ? (
+              <Anchor component={Link} to="/admin/clients" className="ek-touch">
+                {t('nav.clients')}
+              </Anchor>
+            ) : null}
           </Group>
           <Group gap="sm" justify="space-between" wrap="nowrap">
             <Group gap={8} wrap="nowrap" aria-label={t('nav.account')} role="group" miw={0}>

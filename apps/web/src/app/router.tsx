@@ -55,6 +55,12 @@ export function createRouter() {
                     Component: (await import('../routes/KoumuImportRoute.tsx')).KoumuImportRoute,
                   }),
                 },
+                {
+                  path: 'admin/clients',
+                  lazy: async () => ({
+                    Component: (await import('../routes/AdminClientsRoute.tsx')).AdminClientsRoute,
+                  }),
+                },
                 { path: '*', Component: NotFoundRoute },
               ],
             },
