@@ -23,6 +23,7 @@ import { clientAdminRoutes } from '../modules/clients/routes.ts';
 import { koumuImportRoutes } from '../modules/koumu-import/routes.ts';
 import { attendanceFeedRoutes } from '../modules/attendance-feed/routes.ts';
 import { identityRoutes } from '../modules/identity/routes.ts';
+import { rolloverRoutes } from '../modules/rollover/routes.ts';
 import { oneRosterAdminRoutes } from '../modules/oneroster/routes.ts';
 import type { AppContext } from './context.ts';
 import { HttpError } from './errors.ts';
@@ -98,6 +99,7 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
   await app.register(koumuImportRoutes(ctx));
   await app.register(attendanceFeedRoutes(ctx));
   await app.register(identityRoutes(ctx));
+  await app.register(rolloverRoutes(ctx));
   await app.register(oneRosterAdminRoutes(ctx));
 
   const serveWeb = options.serveWeb ?? existsSync(path.join(WEB_DIST, 'index.html'));

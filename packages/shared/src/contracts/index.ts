@@ -6,3 +6,4 @@ export * from './koumu-import.ts';
 export * from './oneroster.ts';
 export * from './xapi.ts';
 export * from './identity.ts';
+export * from './rollover.ts';
