@@ -1,0 +1,73 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { launchBrowser, screenshot, signIn } from './support/browser.ts';
+import { startServer, type RunningServer } from './support/server.ts';
+
+interface ClassList {
+  classes: { id: number; gradeCode: string; name: string; isSpecialNeeds: boolean }[];
+}
+interface Roster {
+  students: { attendanceNo: number; status: string }[];
+}
+
+/** [PRINCIPAL][KOUMU_IMPORT] upload a 出欠 CSV, see its problems, fix it, commit, see the history. */
+describe('principal imports 校務 attendance in Chromium', () => {
+  let server: RunningServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('[PRINCIPAL][KOUMU_IMPORT] previews problems, then imports a corrected file', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 1000 }, locale: 'ja-JP' });
+    await signIn(page, server.baseUrl, 'principal');
+    await page.getByRole('link', { name: '校務データ取込' }).click();
+    await page.waitForURL(/\/admin\/koumu-imports$/);
+    await expect.poll(() => page.getByRole('heading', { name: '校務データの取り込み' }).count()).toBe(1);
+
+    // a pupil of the principal's school, identified by 学年・組・出席番号
+    const classes = (await (await page.request.get(`${server.baseUrl}/api/classes`)).json()) as ClassList;
+    const homeroom = classes.classes.find((c) => !c.isSpecialNeeds)!;
+    const roster = (await (
+      await page.request.get(`${server.baseUrl}/api/classes/${homeroom.id}/students`)
+    ).json()) as Roster;
+    const pupil = roster.students.find((s) => s.status === 'enrolled')!;
+    const place = `${homeroom.gradeCode.slice(1)},${homeroom.name.replace('組', '')},${pupil.attendanceNo}`;
+    const file = (rows: string[]) => ({
+      name: 'shukketsu.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(`学年,組,出席番号,日付,区分,理由\r\n${rows.join('\r\n')}\r\n`),
+    });
+
+    await page
+      .locator('input[type=file]')
+      .setInputFiles(file([`${place},2026-11-02,病,発熱`, `${place},2026-11-31,遅刻,`]));
+    await page.getByRole('button', { name: 'アップロードして確認' }).click();
+    const problems = page.getByRole('table', { name: '問題一覧' });
+    await expect.poll(() => problems.getByRole('row').count()).toBe(2);
+    await expect.poll(() => problems.getByText('2026-11-31').count()).toBe(1);
+    expect(await page.getByRole('button', { name: /取り込む/ }).isDisabled()).toBe(true);
+    await screenshot(page, 'koumu-import-problems');
+
+    await page
+      .locator('input[type=file]')
+      .setInputFiles(file([`${place},2026-11-02,病,発熱`, `${place},2026-11-04,遅刻,`]));
+    await page.getByRole('button', { name: 'アップロードして確認' }).click();
+    await expect
+      .poll(() => page.getByRole('table', { name: '取り込み内容' }).getByRole('row').count())
+      .toBe(3);
+    await page.getByRole('button', { name: '取り込む（2行）' }).click();
+    await expect.poll(() => page.getByText('取り込みました').count()).toBe(1);
+    await expect.poll(() => page.getByText(/追加 \d・更新 \d・変更なし 0/).count()).toBeGreaterThan(0);
+    const history = page.getByRole('table', { name: '取り込み履歴' });
+    await expect.poll(() => history.getByText('取り込み済み').count()).toBe(1);
+    await screenshot(page, 'koumu-import-done');
+    await page.close();
+  });
+});
