@@ -1,10 +1,14 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eq } from 'drizzle-orm';
-import { ImportPreviewResponse } from '@edukarte/shared';
-import { userAccounts, webhookDeliveries } from '../src/db/schema/index.ts';
-import { findDelivery, insertSubscription } from '../src/modules/attendance-feed/repo.ts';
+import {
+  ImportPreviewResponse,
+  WebhookDeliveryList,
+  WebhookSubscriptionCreated,
+  WebhookSubscriptionList,
+} from '@edukarte/shared';
+import { webhookDeliveries } from '../src/db/schema/index.ts';
+import { findDelivery } from '../src/modules/attendance-feed/repo.ts';
 import { verifySignature } from '../src/modules/attendance-feed/signature.ts';
 import {
   afterFailure,
@@ -43,7 +47,7 @@ describe.each(testEngines())('出欠 webhook deliveries on %s', (engine) => {
   const received: Received[] = [];
   let answers = [500, 200];
   let clock = new Date(Date.now() + 60_000); // deliveries are queued at the database's now()
-  const SECRET = 'koumu-shared-secret';
+  let SECRET = '';
 
   beforeAll(async () => {
     t = await startTestApp(engine);
@@ -57,13 +61,14 @@ describe.each(testEngines())('出欠 webhook deliveries on %s', (engine) => {
       });
     });
     await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
-    const [admin] = await t.database.db.select().from(userAccounts).where(eq(userAccounts.loginId, 'admin'));
-    await insertSubscription(t.database.db, {
-      municipalityId: admin!.municipalityId,
-      url: `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/edukarte`,
-      secret: SECRET,
-      events: ['attendance.recorded'],
+    const cookie = await t.signIn('admin');
+    const created = await fetch(`${t.baseUrl}/api/admin/webhook-subscriptions`, {
+      method: 'POST',
+      headers: { cookie, 'content-type': 'application/json' },
+      body: JSON.stringify({ url: `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/edukarte` }),
     });
+    expect(created.status).toBe(201);
+    SECRET = WebhookSubscriptionCreated.parse(await created.json()).secret;
     worker = startWebhookWorker({ db: t.database.db, now: () => clock, intervalMs: 3_600_000 });
   });
   afterAll(async () => {
@@ -110,7 +115,12 @@ describe.each(testEngines())('出欠 webhook deliveries on %s', (engine) => {
     expect(body.event).toBe('attendance.recorded');
     expect(body.payload.date).toBe('2026-11-20');
     expect(body.payload.records).toEqual([
-      expect.objectContaining({ studentId: pupil!.studentId, category: 'ABSENT_SICK', reason: '発熱' }),
+      expect.objectContaining({
+        studentId: pupil!.studentId,
+        sourceId: pupil!.sourceId,
+        category: 'ABSENT_SICK',
+        reason: '発熱',
+      }),
     ]);
   });
 
@@ -134,5 +144,23 @@ describe.each(testEngines())('出欠 webhook deliveries on %s', (engine) => {
       attempts: 6,
       lastError: 'HTTP 503',
     });
+  });
+
+  it('lists subscribers (no secret) and deliveries to the admin only', async () => {
+    const admin = await t.signIn('admin');
+    const list = WebhookSubscriptionList.parse(
+      await (await t.get('/api/admin/webhook-subscriptions', admin)).json(),
+    );
+    expect(list.subscriptions).toHaveLength(1);
+    expect(JSON.stringify(list)).not.toContain(SECRET);
+    const deliveries = WebhookDeliveryList.parse(
+      await (await t.get('/api/admin/webhook-deliveries', admin)).json(),
+    );
+    expect(deliveries.deliveries.map((d) => d.status).sort()).toEqual(['delivered', 'failed']);
+    for (const role of ['principal', 'nurse', 'teacher', 'board', 'student']) {
+      const cookie = await t.signIn(role);
+      expect((await t.get('/api/admin/webhook-subscriptions', cookie)).status, role).toBe(403);
+      expect((await t.get('/api/admin/webhook-deliveries', cookie)).status, role).toBe(403);
+    }
   });
 });

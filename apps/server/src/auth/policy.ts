@@ -34,6 +34,8 @@ export type Subject =
   | { action: 'koumu:import'; schoolId: number | null }
   /** 出欠 export to the 校務 system (A7) for one school */
   | { action: 'koumu:attendance-export'; schoolId: number }
+  /** webhook subscribers and their deliveries (A7), municipality-wide */
+  | { action: 'webhook:manage' }
   /** OneRoster CSV import and export of the municipality's roster (A1, A2) */
   | { action: 'oneroster:import' }
   | { action: 'oneroster:export' };
@@ -127,6 +129,9 @@ export function can(actor: Actor, subject: Subject): Decision {
         case 'student':
           return deny('出欠を出力する権限がありません');
       }
+      break;
+    case 'webhook:manage':
+      return actor.role === 'admin' ? allow : deny('連携先の設定はシステム管理者だけが行えます');
   }
 }
 

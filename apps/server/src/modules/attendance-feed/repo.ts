@@ -1,6 +1,6 @@
-import { and, asc, eq, lte, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, lte, sql } from 'drizzle-orm';
 import type { Queryable, Tx } from '../../db/client.ts';
-import { webhookDeliveries, webhookSubscriptions } from '../../db/schema/index.ts';
+import { sourceIdentities, webhookDeliveries, webhookSubscriptions } from '../../db/schema/index.ts';
 
 export async function hasSubscriptions(
   q: Queryable,
@@ -120,4 +120,42 @@ export async function listDayRecords(
     attendance_no: number | null;
     source_id: string | null;
   }[];
+}
+
+export async function listSubscriptions(q: Queryable, municipalityId: number) {
+  return q
+    .select()
+    .from(webhookSubscriptions)
+    .where(eq(webhookSubscriptions.municipalityId, municipalityId))
+    .orderBy(asc(webhookSubscriptions.id));
+}
+
+export async function listRecentDeliveries(q: Queryable, municipalityId: number, limit: number) {
+  return q
+    .select({
+      id: webhookDeliveries.id,
+      subscriptionId: webhookDeliveries.subscriptionId,
+      event: webhookDeliveries.event,
+      status: webhookDeliveries.status,
+      attempts: webhookDeliveries.attempts,
+      nextAttemptAt: webhookDeliveries.nextAttemptAt,
+      lastError: webhookDeliveries.lastError,
+      createdAt: webhookDeliveries.createdAt,
+      deliveredAt: webhookDeliveries.deliveredAt,
+    })
+    .from(webhookDeliveries)
+    .innerJoin(webhookSubscriptions, eq(webhookSubscriptions.id, webhookDeliveries.subscriptionId))
+    .where(eq(webhookSubscriptions.municipalityId, municipalityId))
+    .orderBy(desc(webhookDeliveries.id))
+    .limit(limit);
+}
+
+/** 校務番号 (or another system's ids) of the given pupils. */
+export async function sourceIdsOf(q: Queryable, system: string, personIds: readonly number[]) {
+  if (personIds.length === 0) return new Map<number, string>();
+  const rows = await q
+    .select({ personId: sourceIdentities.personId, sourceId: sourceIdentities.sourceId })
+    .from(sourceIdentities)
+    .where(and(eq(sourceIdentities.system, system), inArray(sourceIdentities.personId, [...personIds])));
+  return new Map(rows.map((r) => [r.personId, r.sourceId]));
 }

@@ -1,6 +1,7 @@
 import type { KoumuImportKind } from '@edukarte/shared';
 import type { Tx } from '../../db/client.ts';
 import { enqueueAttendanceEvent, hasAttendanceSubscribers } from '../attendance-feed/enqueue.ts';
+import { sourceIdsOf } from '../attendance-feed/repo.ts';
 import type { PendingResultRecord, StoredRecord } from './records.ts';
 import { findOrCreateAssessments, findSchool, loadBatchRows } from './repo.ts';
 import * as upsert from './upsert.repo.ts';
@@ -67,6 +68,7 @@ async function notifyAttendance(tx: Tx, rows: readonly upsert.AttendanceRecord[]
     list.push(row);
     groups.set(key, list);
   }
+  const sourceIds = await sourceIdsOf(tx, ctx.source, [...new Set(rows.map((r) => r.student_id))]);
   const schoolCodes = new Map<number, string>();
   for (const list of groups.values()) {
     const first = list[0]!;
@@ -81,7 +83,7 @@ async function notifyAttendance(tx: Tx, rows: readonly upsert.AttendanceRecord[]
       batchId: ctx.batchId,
       records: list.map((r) => ({
         studentId: r.student_id,
-        sourceId: null,
+        sourceId: sourceIds.get(r.student_id) ?? null,
         category: r.category,
         reason: r.reason,
         symptoms: r.symptoms,
