@@ -25,6 +25,7 @@ import { attendanceFeedRoutes } from '../modules/attendance-feed/routes.ts';
 import { identityRoutes } from '../modules/identity/routes.ts';
 import { rolloverRoutes } from '../modules/rollover/routes.ts';
 import { oneRosterAdminRoutes } from '../modules/oneroster/routes.ts';
+import { oneRosterRestRoutes } from '../modules/oneroster/rest/routes.ts';
 import type { AppContext } from './context.ts';
 import { HttpError } from './errors.ts';
 import { registerSession } from './session-plugin.ts';
@@ -101,6 +102,7 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
   await app.register(identityRoutes(ctx));
   await app.register(rolloverRoutes(ctx));
   await app.register(oneRosterAdminRoutes(ctx));
+  await app.register(oneRosterRestRoutes(ctx));
 
   const serveWeb = options.serveWeb ?? existsSync(path.join(WEB_DIST, 'index.html'));
   if (serveWeb) {
