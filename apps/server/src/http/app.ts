@@ -24,6 +24,7 @@ import { koumuImportRoutes } from '../modules/koumu-import/routes.ts';
 import { attendanceFeedRoutes } from '../modules/attendance-feed/routes.ts';
 import { identityRoutes } from '../modules/identity/routes.ts';
 import { rolloverRoutes } from '../modules/rollover/routes.ts';
+import { transferRoutes } from '../modules/rollover/transfer-routes.ts';
 import { oneRosterAdminRoutes } from '../modules/oneroster/routes.ts';
 import { oneRosterRestRoutes } from '../modules/oneroster/rest/routes.ts';
 import type { AppContext } from './context.ts';
@@ -101,6 +102,7 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
   await app.register(attendanceFeedRoutes(ctx));
   await app.register(identityRoutes(ctx));
   await app.register(rolloverRoutes(ctx));
+  await app.register(transferRoutes(ctx));
   await app.register(oneRosterAdminRoutes(ctx));
   await app.register(oneRosterRestRoutes(ctx));
 

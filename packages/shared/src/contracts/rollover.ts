@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { GRADE_CODES } from '../domain/grades.ts';
+import { IsoDateString } from './common.ts';
 
 /** 年度更新 (A5): promote every pupil into the new school year. */
 
@@ -70,3 +71,51 @@ export const RolloverCommitResponse = z.object({
   }),
 });
 export type RolloverCommitResponse = z.infer<typeof RolloverCommitResponse>;
+
+/** 転出 (A5): the child leaves their school on `date` (the last day enrolled). */
+export const TransferOutRequest = z.object({
+  studentId: z.number().int().positive(),
+  date: IsoDateString,
+  note: z.string().max(500).optional(),
+});
+export type TransferOutRequest = z.infer<typeof TransferOutRequest>;
+
+/** A child new to the municipality, as written on the 転入 paperwork. */
+export const TransferInPerson = z.object({
+  familyName: z.string().trim().min(1).max(50),
+  givenName: z.string().trim().min(1).max(50),
+  familyNameKana: z.string().trim().min(1).max(50),
+  givenNameKana: z.string().trim().min(1).max(50),
+  birthDate: IsoDateString.nullable(),
+  sex: z.enum(['male', 'female', 'unspecified']).default('unspecified'),
+});
+
+/** 転入 (A5): `studentId` for a child who was already in one of our schools, `person` for a new child. */
+export const TransferInRequest = z
+  .object({
+    studentId: z.number().int().positive().optional(),
+    person: TransferInPerson.optional(),
+    schoolId: z.number().int().positive(),
+    classId: z.number().int().positive(),
+    /** the first day at the new school */
+    date: IsoDateString,
+  })
+  .refine((v) => (v.studentId === undefined) !== (v.person === undefined), {
+    message: 'studentId か person のどちらか一方を指定してください',
+    path: ['studentId'],
+  });
+export type TransferInRequest = z.input<typeof TransferInRequest>;
+
+export const TransferEnrollment = z.object({
+  id: z.number().int(),
+  studentId: z.number().int(),
+  schoolId: z.number().int(),
+  classId: z.number().int(),
+  attendanceNo: z.number().int(),
+  startDate: IsoDateString,
+  endDate: IsoDateString,
+  entry: z.enum(['new', 'promoted', 'advanced', 'transfer_in']),
+  exit: z.enum(['promoted', 'graduated', 'transfer_out']).nullable(),
+});
+export const TransferResponse = z.object({ enrollment: TransferEnrollment });
+export type TransferResponse = z.infer<typeof TransferResponse>;

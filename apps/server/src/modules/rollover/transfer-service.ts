@@ -1,0 +1,158 @@
+import { addDays, type TransferOutRequest, type TransferResponse } from '@edukarte/shared';
+import type { z } from 'zod';
+import type { TransferInRequest } from '@edukarte/shared';
+import type { Actor, RequestMeta } from '../../auth/actor.ts';
+import { HttpError, notFound } from '../../http/errors.ts';
+import type { AppContext } from '../../http/context.ts';
+import { recordAccess } from '../audit/repo.ts';
+import { normaliseKana } from '../identity/name-match.ts';
+import * as identityRepo from '../identity/repo.ts';
+import { resolvePerson } from '../identity/resolve-person.ts';
+import { authorize, newPseudonym } from '../identity/service.ts';
+import * as repo from './transfer.repo.ts';
+
+type TransferIn = z.output<typeof TransferInRequest>;
+
+const present = (e: repo.EnrollmentRow): TransferResponse => ({
+  enrollment: {
+    id: e.id,
+    studentId: e.studentId,
+    schoolId: e.schoolId,
+    classId: e.classId,
+    attendanceNo: e.attendanceNo,
+    startDate: e.startDate,
+    endDate: e.endDate,
+    entry: e.entry,
+    exit: e.exit,
+  },
+});
+
+/**
+ * 転出: the stay that includes `date` ends on that day with exit 'transfer_out'. The history stays;
+ * repeating the same request returns the same stay.
+ */
+export async function transferOut(
+  ctx: AppContext,
+  actor: Actor,
+  body: TransferOutRequest,
+  meta: RequestMeta,
+): Promise<TransferResponse> {
+  return ctx.database.db.transaction(async (tx) => {
+    const person = await repo.findPerson(tx, body.studentId);
+    if (!person || person.municipalityId !== actor.municipalityId) throw notFound('児童生徒が見つかりません');
+    const stays = await repo.findEnrollmentsOn(tx, body.studentId, body.date);
+    const stay = stays.at(-1);
+    if (!stay) throw new HttpError(409, 'not_enrolled', `${body.date} に在籍している学級がありません`);
+    authorize(actor, { action: 'transfer:manage', schoolId: stay.schoolId });
+    if (stay.endDate === body.date && stay.exit === 'transfer_out') return present(stay);
+    const ended = await repo.endEnrollment(tx, stay.id, body.date);
+    await recordAccess(tx, {
+      userId: actor.userId,
+      role: actor.role,
+      action: 'transfer.out',
+      schoolId: stay.schoolId,
+      studentId: body.studentId,
+      ip: meta.ip,
+      detail: {
+        enrollmentId: stay.id,
+        date: body.date,
+        previousEndDate: stay.endDate,
+        note: body.note ?? null,
+      },
+    });
+    return present(ended);
+  });
+}
+
+/**
+ * 転入: a new stay in `classId` from `date` to the end of that school year, with the next 出席番号
+ * (appended, as schools do mid-year). A child already known keeps their id (and history); a new
+ * child goes through the 名寄せ rules first, so a likely duplicate is stopped for review.
+ */
+export async function transferIn(
+  ctx: AppContext,
+  actor: Actor,
+  body: TransferIn,
+  meta: RequestMeta,
+): Promise<TransferResponse> {
+  authorize(actor, { action: 'transfer:manage', schoolId: body.schoolId });
+  return ctx.database.db.transaction(async (tx) => {
+    const cls = await repo.findClassWithYear(tx, body.classId);
+    if (!cls || cls.schoolId !== body.schoolId || cls.municipalityId !== actor.municipalityId)
+      throw notFound('学級が見つかりません');
+    if (cls.classType !== 'homeroom')
+      throw new HttpError(400, 'invalid_request', '転入先は学級（ホームルーム）を指定してください');
+    if (body.date < cls.startDate || body.date > cls.endDate)
+      throw new HttpError(
+        400,
+        'date_outside_year',
+        `転入日はその年度（${cls.startDate}〜${cls.endDate}）の中で指定してください`,
+      );
+
+    let studentId: number;
+    if (body.studentId !== undefined) {
+      const person = await repo.findPerson(tx, body.studentId);
+      if (!person || person.municipalityId !== actor.municipalityId)
+        throw notFound('児童生徒が見つかりません');
+      studentId = person.id;
+    } else {
+      const p = body.person!;
+      const sourceId = `${body.schoolId}:${normaliseKana(p.familyNameKana)}:${normaliseKana(p.givenNameKana)}:${p.birthDate ?? ''}`;
+      const incoming = {
+        municipalityId: actor.municipalityId,
+        schoolId: null,
+        system: 'manual',
+        sourceId,
+        ...p,
+      };
+      const resolved = await resolvePerson(tx, incoming);
+      if (resolved.kind === 'review')
+        throw new HttpError(
+          409,
+          'possible_duplicate',
+          `同じ読み・生年月日の児童生徒がすでに登録されています（ID ${resolved.candidatePersonId}）。その児童生徒として転入させるか、名寄せの画面で確認してください`,
+        );
+      if (resolved.kind === 'matched') studentId = resolved.personId;
+      else {
+        studentId = await identityRepo.insertPerson(tx, {
+          municipalityId: actor.municipalityId,
+          kind: 'student',
+          ...p,
+          pseudonym: newPseudonym(),
+        });
+        await identityRepo.insertSourceIdentity(tx, studentId, { system: 'manual', sourceId });
+      }
+    }
+
+    const overlapping = await repo.findEnrollmentsFrom(tx, studentId, body.date);
+    const same = overlapping.find((e) => e.classId === body.classId && e.startDate === body.date);
+    if (same) return present(same);
+    const clash = overlapping.find((e) => e.startDate <= cls.endDate);
+    if (clash)
+      throw new HttpError(
+        409,
+        'already_enrolled',
+        `この児童生徒は ${clash.startDate}〜${clash.endDate} に在籍中です。先に転出を登録してください（転入日は ${addDays(clash.endDate, 1)} 以降）`,
+      );
+    const created = await repo.insertEnrollment(tx, {
+      schoolId: body.schoolId,
+      schoolYearId: cls.schoolYearId,
+      classId: body.classId,
+      studentId,
+      attendanceNo: await repo.nextAttendanceNo(tx, body.classId),
+      startDate: body.date,
+      endDate: cls.endDate,
+      entry: 'transfer_in',
+    });
+    await recordAccess(tx, {
+      userId: actor.userId,
+      role: actor.role,
+      action: 'transfer.in',
+      schoolId: body.schoolId,
+      studentId,
+      ip: meta.ip,
+      detail: { enrollmentId: created.id, date: body.date, classId: body.classId },
+    });
+    return present(created);
+  });
+}
