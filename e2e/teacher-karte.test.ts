@@ -23,9 +23,8 @@ describe('homeroom teacher journey in Chromium', () => {
     for (const loginId of ['teacher', 'nurse', 'principal', 'board', 'student', 'admin']) {
       expect(out).toMatch(new RegExp(`\\s${loginId}\\s+edukarte-demo`));
     }
-    const loaded = /demo loaded in ([\d.]+) s/.exec(out);
-    expect(loaded, out).not.toBeNull();
-    expect(Number(loaded![1])).toBeLessThan(60);
+    // The load time itself is a benchmark figure (npm run bench), not a timed test.
+    expect(out).toMatch(/demo loaded in [\d.]+ s — \d+ schools, \d+ students/);
   });
 
   it('[TEACHER] signs in, lands on the class, opens a child’s karte', async () => {
