@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { suggestMapping } from '../src/modules/koumu-import/mapping.ts';
-import { decodeText } from '../src/modules/koumu-import/decode.ts';
+import { decodeText, splitUnquoted } from '../src/modules/koumu-import/decode.ts';
 import {
   parseAttendanceCategory,
   parseClassName,
@@ -105,5 +105,20 @@ describe('encoding detection', () => {
   });
   it('an explicit encoding wins', () => {
     expect(decodeText(iconv.encode('ﾃｽﾄ', 'cp932'), 'shift_jis').text).toBe('ﾃｽﾄ');
+  });
+});
+
+describe('CSV splitting', () => {
+  it.each([
+    [
+      'a,b\r\n1, 2\r\n',
+      [
+        ['a', 'b'],
+        ['1', '2'],
+      ],
+    ],
+    ['a,b\n1\n\n3,4,5', [['a', 'b'], ['1'], [''], ['3', '4', '5']]],
+  ])('splits a quote-free CSV like csv-parse (%j)', (text, rows) => {
+    expect(splitUnquoted(text)).toEqual(rows);
   });
 });

@@ -126,8 +126,8 @@ export async function previewImport(
       mapping,
       counts,
       problems,
-      // JSON text: cheap to store, and the commit reads it in the database with json_to_recordset
-      rows: JSON.stringify(records),
+      // JSON text without nulls (a missing key reads as NULL): cheap to store, read by the commit in SQL
+      rows: JSON.stringify(records, (_key, value: unknown) => (value === null ? undefined : value)),
     },
   });
   const batch = await repo.findBatch(db, batchId);

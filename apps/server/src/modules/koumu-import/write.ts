@@ -85,9 +85,9 @@ async function notifyAttendance(tx: Tx, rows: readonly upsert.AttendanceRecord[]
         studentId: r.student_id,
         sourceId: sourceIds.get(r.student_id) ?? null,
         category: r.category,
-        reason: r.reason,
-        symptoms: r.symptoms,
-        disease: r.disease,
+        reason: r.reason ?? null,
+        symptoms: r.symptoms ?? [],
+        disease: r.disease ?? null,
       })),
     });
   }
