@@ -65,6 +65,11 @@ export function AppLayout() {
               </Anchor>
             ) : null}
             {me.role === 'admin' ? (
+              <Anchor component={Link} to="/admin/roster-import" className="ek-touch">
+                {t('nav.rosterImport')}
+              </Anchor>
+            ) : null}
+            {me.role === 'admin' ? (
               <Anchor component={Link} to="/admin/clients" className="ek-touch">
                 {t('nav.clients')}
               </Anchor>

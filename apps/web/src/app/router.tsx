@@ -56,6 +56,12 @@ export function createRouter() {
                   }),
                 },
                 {
+                  path: 'admin/roster-import',
+                  lazy: async () => ({
+                    Component: (await import('../routes/RosterImportRoute.tsx')).RosterImportRoute,
+                  }),
+                },
+                {
                   path: 'admin/clients',
                   lazy: async () => ({
                     Component: (await import('../routes/AdminClientsRoute.tsx')).AdminClientsRoute,

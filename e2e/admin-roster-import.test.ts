@@ -1,0 +1,81 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { zipSync } from 'fflate';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { launchBrowser, screenshot, signIn } from './support/browser.ts';
+import { startServer, type RunningServer } from './support/server.ts';
+
+const FIXTURES = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  '../apps/server/test/fixtures/oneroster',
+);
+
+/** A zip of one fixture package folder, as an upload. */
+function zipOf(folder: string) {
+  const dir = path.join(FIXTURES, folder);
+  const files = Object.fromEntries(
+    readdirSync(dir).map((name) => [name, new Uint8Array(readFileSync(path.join(dir, name)))]),
+  );
+  return { name: `${folder}.zip`, mimeType: 'application/zip', buffer: Buffer.from(zipSync(files)) };
+}
+
+/** [ADMIN][ROSTER_IMPORT] upload a OneRoster zip with errors, read the report, upload the fixed one, see the class. */
+describe('admin imports a OneRoster roster in Chromium', () => {
+  let server: RunningServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('[ADMIN][ROSTER_IMPORT] reports problems by file/row/column, then imports the fixed package', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 1000 }, locale: 'ja-JP' });
+    await signIn(page, server.baseUrl, 'admin');
+    await page.getByRole('link', { name: '名簿の取り込み' }).click();
+    await page.waitForURL(/\/admin\/roster-import$/);
+    await expect
+      .poll(() => page.getByRole('heading', { name: '名簿の取り込み（OneRoster）' }).count())
+      .toBe(1);
+
+    await page.locator('input[type=file]').setInputFiles(zipOf('invalid'));
+    await page.getByRole('button', { name: 'アップロードして確認' }).click();
+    const errors = page.getByRole('table', { name: 'エラー' });
+    await expect.poll(() => errors.count(), { timeout: 20_000 }).toBe(1);
+    const row = errors.getByRole('row').filter({ hasText: 'homeroomx' });
+    await expect.poll(() => row.count()).toBe(1);
+    const cells = await row.getByRole('cell').allTextContents();
+    expect(cells).toEqual(['classes.csv', '3', 'classType', 'homeroomx', 'homeroom | scheduled']);
+    await expect.poll(() => page.getByRole('button', { name: '取り込む' }).count()).toBe(0);
+    await screenshot(page, 'admin-roster-import-errors');
+
+    await page.locator('input[type=file]').setInputFiles(zipOf('valid-bulk'));
+    await page.getByRole('button', { name: 'アップロードして確認' }).click();
+    await expect.poll(() => page.getByText('問題はありません').count(), { timeout: 20_000 }).toBe(1);
+    await page.getByRole('button', { name: '取り込む' }).click();
+    await expect.poll(() => page.getByText('取り込みました').count(), { timeout: 20_000 }).toBe(1);
+    await screenshot(page, 'admin-roster-import-done');
+
+    await page.getByRole('link', { name: '学級一覧を開く' }).click();
+    await page.waitForURL(/\/classes$/);
+    await expect.poll(() => page.getByText('ひまわり学級').count(), { timeout: 20_000 }).toBeGreaterThan(0);
+    await page.close();
+  });
+
+  it('[TEACHER] gets a refusal from the import API', async () => {
+    const page = await browser.newPage();
+    await signIn(page, server.baseUrl, 'teacher');
+    await page.waitForURL(/\/classes/);
+    const response = await page.request.post(`${server.baseUrl}/api/admin/oneroster/imports?dryRun=true`, {
+      multipart: { file: zipOf('valid-bulk') },
+    });
+    expect(response.status()).toBe(403);
+    await page.close();
+  });
+});
