@@ -74,6 +74,16 @@ export function AppLayout() {
                 {t('nav.clients')}
               </Anchor>
             ) : null}
+            {me.role === 'admin' || me.role === 'principal' ? (
+              <Anchor component={Link} to="/admin/identity" className="ek-touch">
+                {t('nav.identity')}
+              </Anchor>
+            ) : null}
+            {me.role === 'admin' ? (
+              <Anchor component={Link} to="/admin/rollover" className="ek-touch">
+                {t('nav.rollover')}
+              </Anchor>
+            ) : null}
           </Group>
           <Group gap="sm" justify="space-between" wrap="nowrap">
             <Group gap={8} wrap="nowrap" aria-label={t('nav.account')} role="group" miw={0}>

@@ -67,6 +67,18 @@ export function createRouter() {
                     Component: (await import('../routes/AdminClientsRoute.tsx')).AdminClientsRoute,
                   }),
                 },
+                {
+                  path: 'admin/identity',
+                  lazy: async () => ({
+                    Component: (await import('../routes/IdentityRoute.tsx')).IdentityRoute,
+                  }),
+                },
+                {
+                  path: 'admin/rollover',
+                  lazy: async () => ({
+                    Component: (await import('../routes/RolloverRoute.tsx')).RolloverRoute,
+                  }),
+                },
                 { path: '*', Component: NotFoundRoute },
               ],
             },
