@@ -41,7 +41,7 @@ export async function resolvePeople(
     q,
     sql`SELECT r.system, r.source_id, r.d::text AS date, p.id AS person_id, p.kind::text AS kind,
           coalesce(e.school_id, sa.school_id) AS school_id, sc.kind::text AS school_kind, e.class_id
-        FROM jsonb_to_recordset(${input}::jsonb) AS r(system text, source_id text, d date)
+        FROM json_to_recordset(${input}::json) AS r(system text, source_id text, d date)
         JOIN source_identities si ON si.system = r.system AND si.source_id = r.source_id
         JOIN people p ON p.id = si.person_id AND p.municipality_id = ${municipalityId}
         LEFT JOIN LATERAL (

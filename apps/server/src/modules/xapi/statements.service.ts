@@ -182,8 +182,22 @@ function checkAttachments(
     if (!used.has(sha2)) throw badRequest(`どのステートメントの添付でもないパートがあります (sha2 ${sha2})`);
 }
 
-const lookupKey = (system: string, sourceId: string, date: string) =>
-  `${system}\u0000${sourceId}\u0000${date}`;
+const lookupKey = (municipalityId: number, system: string, sourceId: string, date: string) =>
+  `${municipalityId}\u0000${system}\u0000${sourceId}\u0000${date}`;
+
+/**
+ * Agents found in source_identities, remembered for a minute: a drill vendor sends the same pupils
+ * all day, and the lookup would otherwise be a query per batch. Only hits are remembered, so a
+ * newly registered identity is used at once; a transfer is seen within a minute.
+ */
+const RESOLVED_TTL_MS = 60_000;
+const RESOLVED_CACHE_MAX = 200_000;
+const resolvedCaches = new WeakMap<Db, Map<string, Cached<ResolvedPerson>>>();
+function resolvedCache(db: Db): Map<string, Cached<ResolvedPerson>> {
+  let cache = resolvedCaches.get(db);
+  if (!cache) resolvedCaches.set(db, (cache = new Map<string, Cached<ResolvedPerson>>()));
+  return cache;
+}
 
 /** Account homePages are matched with and without a trailing slash. */
 function systemVariants(system: string): string[] {
@@ -215,29 +229,40 @@ export async function storeStatements(
     return { s, id, timestamp, date: japanDate(timestamp), facts };
   });
 
-  // one query resolves every agent of the batch to a person (and school/class on that day)
+  // one query resolves the batch's agents to people (and their school/class on that day);
+  // agents resolved in the last minute come from memory
+  const known = resolvedCache(db);
+  const resolved = new Map<string, ResolvedPerson>();
   const wanted = new Map<string, PersonLookup>();
   for (const p of prepared)
     for (const a of agentsToResolve(p.s)) {
       const key = sourceKeyOf(a);
       if (!key) continue;
-      for (const system of systemVariants(key.system))
-        wanted.set(lookupKey(system, key.sourceId, p.date), { system, sourceId: key.sourceId, date: p.date });
+      for (const system of systemVariants(key.system)) {
+        const k = lookupKey(client.municipalityId, system, key.sourceId, p.date);
+        const hit = known.get(k);
+        if (hit && hit.expiresAt > now.getTime()) resolved.set(k, hit.value);
+        else wanted.set(k, { system, sourceId: key.sourceId, date: p.date });
+      }
     }
-  const resolved = new Map<string, ResolvedPerson>();
-  for (const r of await resolvePeople(db, client.municipalityId, [...wanted.values()]))
-    resolved.set(lookupKey(r.system, r.source_id, r.date), {
+  for (const r of await resolvePeople(db, client.municipalityId, [...wanted.values()])) {
+    const k = lookupKey(client.municipalityId, r.system, r.source_id, r.date);
+    const value: ResolvedPerson = {
       personId: r.person_id,
       kind: r.kind,
       schoolId: r.school_id,
       schoolKind: r.school_kind,
       classId: r.class_id,
-    });
+    };
+    resolved.set(k, value);
+    if (known.size >= RESOLVED_CACHE_MAX) known.clear();
+    known.set(k, { value, expiresAt: now.getTime() + RESOLVED_TTL_MS });
+  }
   const person = (a: Agent, date: string): ResolvedPerson | null => {
     const key = sourceKeyOf(a);
     if (!key) return null;
     for (const system of systemVariants(key.system)) {
-      const hit = resolved.get(lookupKey(system, key.sourceId, date));
+      const hit = resolved.get(lookupKey(client.municipalityId, system, key.sourceId, date));
       if (hit) return hit;
     }
     return null;
