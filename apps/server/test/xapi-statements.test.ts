@@ -46,6 +46,7 @@ describe.each(testEngines())('xAPI statement resource on %s', (engine) => {
       const missing = await f.call('/xapi/statements', { noVersion: true });
       expect(missing.status).toBe(400);
       expect(missing.headers.get('x-experience-api-version')).toBe('1.0.3');
+      expect(missing.headers.get('x-experience-api-consistent-through')).toBeTruthy();
       expect(await missing.json()).toMatchObject({
         error: { message: expect.stringContaining('X-Experience-API-Version') as unknown },
       });

@@ -76,8 +76,14 @@ export function xapiRoutes(ctx: AppContext) {
     app.removeAllContentTypeParsers();
     app.addContentTypeParser('*', { parseAs: 'buffer' }, (_request, body, done) => done(null, body));
 
-    app.addHook('onSend', async (_request, reply, payload) => {
+    app.addHook('onSend', async (request, reply, payload) => {
       reply.header('X-Experience-API-Version', XAPI_VERSION);
+      // every response of the Statement Resource, errors included, says how current reads are
+      if (
+        request.url.startsWith('/xapi/statements') &&
+        !reply.hasHeader('X-Experience-API-Consistent-Through')
+      )
+        reply.header('X-Experience-API-Consistent-Through', new Date().toISOString());
       return payload;
     });
 
