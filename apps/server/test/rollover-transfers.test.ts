@@ -1,6 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, count, eq, gte, inArray, lte, max } from 'drizzle-orm';
-import { ErrorResponse, Me, StudentKarteResponse, TransferResponse } from '@edukarte/shared';
+import {
+  ErrorResponse,
+  IdentityReviewsResponse,
+  Me,
+  StudentKarteResponse,
+  TransferResponse,
+} from '@edukarte/shared';
 import {
   attendanceMarks,
   classes,
@@ -234,6 +240,12 @@ describe.each(testEngines())('転入・転出 over HTTP on %s', (engine) => {
     });
     expect(duplicate.status).toBe(409);
     expect(ErrorResponse.parse(await duplicate.json()).error.code).toBe('possible_duplicate');
+    const queue = IdentityReviewsResponse.parse(
+      await (await t.get('/api/admin/identity/reviews', cookies.admin)).json(),
+    );
+    expect(
+      queue.reviews.some((r) => r.incoming.system === 'manual' && r.candidate.id === child.studentId),
+    ).toBe(true);
 
     const both = await post('/api/admin/transfers/in', cookies.principal, {
       person,

@@ -13,6 +13,12 @@ import * as repo from './transfer.repo.ts';
 
 type TransferIn = z.output<typeof TransferInRequest>;
 
+/** A stable source id for a child entered by hand, so the same 転入 twice finds the same person. */
+function manualSourceId(body: TransferIn): string {
+  const p = body.person!;
+  return `${body.schoolId}:${normaliseKana(p.familyNameKana)}:${normaliseKana(p.givenNameKana)}:${p.birthDate ?? ''}`;
+}
+
 const present = (e: repo.EnrollmentRow): TransferResponse => ({
   enrollment: {
     id: e.id,
@@ -76,6 +82,23 @@ export async function transferIn(
   meta: RequestMeta,
 ): Promise<TransferResponse> {
   authorize(actor, { action: 'transfer:manage', schoolId: body.schoolId });
+  // A new child is resolved first, outside the transaction, so a likely duplicate stays in the
+  // 名寄せ queue after the 409.
+  const resolved = body.person
+    ? await resolvePerson(ctx.database.db, {
+        municipalityId: actor.municipalityId,
+        schoolId: null,
+        system: 'manual',
+        sourceId: manualSourceId(body),
+        ...body.person,
+      })
+    : null;
+  if (resolved?.kind === 'review')
+    throw new HttpError(
+      409,
+      'possible_duplicate',
+      `同じ読み・生年月日の児童生徒がすでに登録されています（ID ${resolved.candidatePersonId}）。その児童生徒として転入させるか、名寄せの画面で確認してください`,
+    );
   return ctx.database.db.transaction(async (tx) => {
     const cls = await repo.findClassWithYear(tx, body.classId);
     if (!cls || cls.schoolId !== body.schoolId || cls.municipalityId !== actor.municipalityId)
@@ -95,33 +118,20 @@ export async function transferIn(
       if (!person || person.municipalityId !== actor.municipalityId)
         throw notFound('児童生徒が見つかりません');
       studentId = person.id;
+    } else if (resolved?.kind === 'matched') {
+      studentId = resolved.personId;
     } else {
       const p = body.person!;
-      const sourceId = `${body.schoolId}:${normaliseKana(p.familyNameKana)}:${normaliseKana(p.givenNameKana)}:${p.birthDate ?? ''}`;
-      const incoming = {
+      studentId = await identityRepo.insertPerson(tx, {
         municipalityId: actor.municipalityId,
-        schoolId: null,
-        system: 'manual',
-        sourceId,
+        kind: 'student',
         ...p,
-      };
-      const resolved = await resolvePerson(tx, incoming);
-      if (resolved.kind === 'review')
-        throw new HttpError(
-          409,
-          'possible_duplicate',
-          `同じ読み・生年月日の児童生徒がすでに登録されています（ID ${resolved.candidatePersonId}）。その児童生徒として転入させるか、名寄せの画面で確認してください`,
-        );
-      if (resolved.kind === 'matched') studentId = resolved.personId;
-      else {
-        studentId = await identityRepo.insertPerson(tx, {
-          municipalityId: actor.municipalityId,
-          kind: 'student',
-          ...p,
-          pseudonym: newPseudonym(),
-        });
-        await identityRepo.insertSourceIdentity(tx, studentId, { system: 'manual', sourceId });
-      }
+        pseudonym: newPseudonym(),
+      });
+      await identityRepo.insertSourceIdentity(tx, studentId, {
+        system: 'manual',
+        sourceId: manualSourceId(body),
+      });
     }
 
     const overlapping = await repo.findEnrollmentsFrom(tx, studentId, body.date);
