@@ -61,6 +61,31 @@ describe.each(testEngines())('年度更新 over HTTP on %s', (engine) => {
     expect(ErrorResponse.parse(await response.json()).error.code).toBe('no_previous_year');
   });
 
+  it('rejects a 中学校 → 小学校 mapping with 400', async () => {
+    const all = await t.database.db.select().from(schools);
+    const elementary = all.find((s) => s.kind === 'elementary')!;
+    const juniorHigh = all.find((s) => s.kind === 'junior_high')!;
+    const response = await post('/api/admin/rollover/preview', cookies.admin, {
+      fiscalYear: lastYear.fiscalYear + 1,
+      juniorHighMapping: [{ elementarySchoolId: juniorHigh.id, juniorHighSchoolId: elementary.id }],
+    });
+    expect(response.status).toBe(400);
+    expect(ErrorResponse.parse(await response.json()).error.code).toBe('invalid_mapping');
+    const explicit = RolloverPlanResponse.parse(
+      await (
+        await post('/api/admin/rollover/preview', cookies.admin, {
+          fiscalYear: lastYear.fiscalYear + 1,
+          classAssignment: 'gojuon',
+          juniorHighMapping: [{ elementarySchoolId: elementary.id, juniorHighSchoolId: juniorHigh.id }],
+        })
+      ).json(),
+    );
+    expect(explicit.juniorHighMapping.find((m) => m.elementarySchoolId === elementary.id)).toMatchObject({
+      juniorHighSchoolId: juniorHigh.id,
+      basis: 'explicit',
+    });
+  });
+
   it('previews the plan without writing: every pupil on 3/31 is promoted, advanced or graduates', async () => {
     const before = await allEnrollments();
     const response = await post('/api/admin/rollover/preview', cookies.admin, {
