@@ -12,6 +12,7 @@ import {
   usePersonMergesQuery,
   useUndoMergeMutation,
 } from '../features/identity/api.ts';
+import { MergeForm } from '../features/identity/MergeForm.tsx';
 import { MergeHistory } from '../features/identity/MergeHistory.tsx';
 import { ReviewCard } from '../features/identity/ReviewCard.tsx';
 
@@ -79,6 +80,10 @@ function IdentityScreen({ isAdmin }: { isAdmin: boolean }) {
       )}
       {isAdmin ? (
         <>
+          <Title order={2} size="h3">
+            {t('identity.mergeTitle')}
+          </Title>
+          <MergeForm />
           <Title order={2} size="h3">
             {t('identity.history')}
           </Title>

@@ -4,6 +4,7 @@ import {
   PersonMergeResponse,
   PersonMergesResponse,
   type IdentityReviewStatus,
+  type MergePeopleRequest,
 } from '@edukarte/shared';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { apiRequest } from '../../api/client.ts';
@@ -46,6 +47,16 @@ export function useUndoMergeMutation() {
   return useMutation({
     mutationFn: (id: number) =>
       apiRequest(`/api/admin/people/merges/${String(id)}/undo`, PersonMergeResponse, { method: 'POST' }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['admin', 'identity'] }),
+  });
+}
+
+/** Merges two records of one person; a 409 carries the colliding rows in `issues`. */
+export function useMergePeopleMutation() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: MergePeopleRequest) =>
+      apiRequest('/api/admin/people/merge', PersonMergeResponse, { method: 'POST', body }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['admin', 'identity'] }),
   });
 }
