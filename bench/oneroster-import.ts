@@ -203,7 +203,7 @@ try {
   if (!report.ok) throw new Error(`import failed: ${JSON.stringify(report.errors.slice(0, 5))}`);
   console.log(`engine ${database.engine}`);
   console.log(`unzip             ${seconds(unzipMs)}`);
-  console.log(`parse (csv-parse) ${seconds(parseMs)}  (measured alone; also part of validate below)`);
+  console.log(`parse (CSV)       ${seconds(parseMs)}  (measured alone; also part of validate below)`);
   console.log(`parse + validate  ${seconds(first.validateMs)}`);
   console.log(`apply             ${seconds(first.applyMs)}`);
   console.log(

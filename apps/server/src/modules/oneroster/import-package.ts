@@ -460,16 +460,16 @@ async function applyUsers(
 ): Promise<{ people: OneRosterIssue[] }> {
   const problems: OneRosterIssue[] = [];
   const activeUsers = roster.users.filter((r) => r.status === 'active');
-  await repo.adoptPeopleBySourceIdentity(
-    tx,
-    municipalityId,
-    activeUsers.map((u) => u.sourcedId),
-  );
-  const existing = await repo.idsBySourcedId(
-    tx,
-    'people',
-    activeUsers.map((u) => u.sourcedId),
-  );
+  const ids0 = activeUsers.map((u) => u.sourcedId);
+  // a first import into an empty municipality has nobody to find or adopt: skip those look-ups
+  const hadPeople = await repo.hasPeople(tx, municipalityId);
+  let existing = new Map<string, { id: number; municipalityId: number }>();
+  if (hadPeople) {
+    existing = await repo.idsBySourcedId(tx, 'people', ids0);
+    const missing = ids0.filter((id) => !existing.has(id));
+    if ((await repo.adoptPeopleBySourceIdentity(tx, municipalityId, missing)) > 0)
+      existing = await repo.idsBySourcedId(tx, 'people', ids0);
+  }
   const stored: UserRow[] = [];
   for (const u of activeUsers) {
     if (u.role === 'student' || STAFF_ROLES.has(u.role) || (u.role === '' && existing.has(u.sourcedId)))
@@ -487,7 +487,6 @@ async function applyUsers(
         ),
       );
   }
-  const ids = stored.map((u) => u.sourcedId);
   problems.push(...foreign('users.csv', stored, existing, municipalityId));
   if (problems.length > 0) return { people: problems };
 
@@ -515,8 +514,7 @@ async function applyUsers(
     }));
   let reviews = 0;
   // nobody to match against in a municipality without people (a first import): skip the look-ups
-  const hasPeople = existing.size > 0 || (await repo.hasPeople(tx, municipalityId));
-  for (let i = 0; hasPeople && i < incoming.length; i += 2000) {
+  for (let i = 0; hadPeople && i < incoming.length; i += 2000) {
     const results = await resolvePeople(tx, incoming.slice(i, i + 2000));
     reviews += results.filter((r) => r.kind === 'review').length;
   }
@@ -540,12 +538,6 @@ async function applyUsers(
         sex: demographics.get(u.sourcedId)?.sex ?? 'unspecified',
       })),
     ),
-  );
-  // new people are linked to their OneRoster id (people found by sourcedId already were, or were adopted)
-  await repo.linkSourceIdentities(
-    tx,
-    municipalityId,
-    ids.filter((id) => !existing.has(id)),
   );
   // demographics of people who were already stored (new ones got theirs on insert)
   const updated = await repo.updateDemographics(
@@ -576,6 +568,7 @@ async function applyEnrollments(
   );
   const people = await repo.idsBySourcedId(tx, 'people', [...new Set(rows.map((e) => e.userSourcedId))]);
   const yearById = new Map([...yearBySourcedId.values()].map((y) => [y.id, y]));
+  const hadEnrollments = await repo.hasEnrollments(tx, municipalityId);
   const existing = await repo.idsBySourcedId(
     tx,
     'enrollments',
@@ -593,14 +586,16 @@ async function applyEnrollments(
       );
       continue;
     }
-    if (!person) {
+    if (!person || person.municipalityId !== municipalityId) {
       problems.push(
         issue(
           'enrollments.csv',
           e.line,
           'userSourcedId',
           e.userSourcedId,
-          '児童生徒・教職員として取り込める利用者の sourcedId',
+          person
+            ? '他の自治体で使われていない sourcedId'
+            : '児童生徒・教職員として取り込める利用者の sourcedId',
         ),
       );
       continue;
@@ -659,7 +654,7 @@ async function applyEnrollments(
   count(
     applied,
     'enrollments',
-    await repo.upsertEnrollments(tx, pupils, (sourcedId) => !existing.has(sourcedId)),
+    await repo.upsertEnrollments(tx, pupils, (sourcedId) => hadEnrollments && !existing.has(sourcedId)),
   );
   count(applied, 'classTeachers', await repo.upsertClassTeachers(tx, teachers));
   return problems;

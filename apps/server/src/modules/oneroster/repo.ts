@@ -90,6 +90,15 @@ export async function hasPeople(q: Queryable, municipalityId: number): Promise<b
   return found.length > 0;
 }
 
+export async function hasEnrollments(q: Queryable, municipalityId: number): Promise<boolean> {
+  const found = await rows<{ one: number }>(
+    q,
+    sql`SELECT 1 AS one FROM enrollments e JOIN schools s ON s.id = e.school_id
+        WHERE s.municipality_id = ${municipalityId} LIMIT 1`,
+  );
+  return found.length > 0;
+}
+
 export async function findMunicipality(q: Queryable, id: number) {
   const [row] = await rows<{ id: number; sourced_id: string; code: string; name: string }>(
     q,
@@ -293,11 +302,14 @@ export interface PersonInput {
   sex: 'male' | 'female' | 'unspecified';
 }
 
+/** Inserts new people (linking each to its OneRoster id) and updates changed ones. */
 export async function upsertPeople(tx: Tx, items: readonly PersonInput[]): Promise<UpsertCount> {
   return countUpserts(
     tx,
     items as unknown as Row[],
-    (batch) => sql`INSERT INTO people AS t (sourced_id, municipality_id, kind, family_name, given_name,
+    (
+      batch,
+    ) => sql`WITH upserted AS (INSERT INTO people AS t (sourced_id, municipality_id, kind, family_name, given_name,
         family_name_kana, given_name_kana, pseudonym, birth_date, sex)
       SELECT x.sourced_id, x.municipality_id,
              COALESCE(x.kind::person_kind, (SELECT p.kind FROM people p WHERE p.sourced_id = x.sourced_id)), x.family_name, x.given_name,
@@ -310,7 +322,11 @@ export async function upsertPeople(tx: Tx, items: readonly PersonInput[]): Promi
       WHERE t.municipality_id = excluded.municipality_id
         AND (t.kind, t.family_name, t.given_name, t.family_name_kana, t.given_name_kana) IS DISTINCT FROM
             (excluded.kind, excluded.family_name, excluded.given_name, excluded.family_name_kana, excluded.given_name_kana)
-      RETURNING (xmax = 0) AS inserted`,
+      RETURNING t.id, t.sourced_id, (t.xmax = 0) AS inserted),
+      linked AS (INSERT INTO source_identities (person_id, system, source_id)
+        SELECT id, 'oneroster', sourced_id FROM upserted WHERE inserted
+        ON CONFLICT (system, source_id) DO NOTHING)
+      SELECT inserted FROM upserted`,
   );
 }
 
@@ -332,14 +348,6 @@ export async function updateDemographics(
     updated += result.length;
   }
   return updated;
-}
-
-export async function linkSourceIdentities(tx: Tx, municipalityId: number, sourcedIds: readonly string[]) {
-  for (const batch of chunks(sourcedIds))
-    await tx.execute(sql`INSERT INTO source_identities (person_id, system, source_id)
-      SELECT p.id, 'oneroster', p.sourced_id FROM people p
-      WHERE p.municipality_id = ${municipalityId} AND p.sourced_id IN (SELECT jsonb_array_elements_text(${json(batch)}))
-      ON CONFLICT (system, source_id) DO NOTHING`);
 }
 
 export interface EnrollmentInput {

@@ -18,7 +18,7 @@ import {
   SCHOOL_CODE_EXPECTED,
   splitList,
 } from './fields.ts';
-import type { FileMode, KnownIds, RosterPackage } from './model.ts';
+import type { FileMode, KnownIds, RosterPackage, RowStatus } from './model.ts';
 import { CsvSyntaxError, parseCsv, type CsvRow, type CsvTable } from './parse-csv.ts';
 
 export interface ValidationResult {
@@ -257,13 +257,8 @@ function readTable(
   return readers;
 }
 
-function base(r: RowReader) {
-  return {
-    sourcedId: r.get('sourcedId'),
-    status: r.get('status') === 'tobedeleted' ? ('tobedeleted' as const) : ('active' as const),
-    dateLastModified: r.get('dateLastModified'),
-    line: r.row.line,
-  };
+function statusOf(r: RowReader): RowStatus {
+  return r.get('status') === 'tobedeleted' ? 'tobedeleted' : 'active';
 }
 
 function buildRoster(
@@ -286,7 +281,16 @@ function buildRoster(
       else if (!['B1', 'C1', 'C2'].includes(identifier.slice(0, 2)))
         r.fail('identifier', '小学校 (B1)・中学校 (C1)・義務教育学校 (C2) の学校コード');
     }
-    return { ...base(r), name: r.get('name'), type, identifier, parentSourcedId: r.get('parentSourcedId') };
+    return {
+      sourcedId: r.get('sourcedId'),
+      status: statusOf(r),
+      dateLastModified: r.get('dateLastModified'),
+      line: r.row.line,
+      name: r.get('name'),
+      type,
+      identifier,
+      parentSourcedId: r.get('parentSourcedId'),
+    };
   });
 
   const sessions = rowsOf('academicSessions.csv').map((r) => {
@@ -305,7 +309,10 @@ function buildRoster(
       r.fail('endDate', `startDate (${startDate}) 以降の日付`);
     }
     return {
-      ...base(r),
+      sourcedId: r.get('sourcedId'),
+      status: statusOf(r),
+      dateLastModified: r.get('dateLastModified'),
+      line: r.row.line,
       title,
       type,
       startDate,
@@ -316,7 +323,10 @@ function buildRoster(
   });
 
   const courses = rowsOf('courses.csv').map((r) => ({
-    ...base(r),
+    sourcedId: r.get('sourcedId'),
+    status: statusOf(r),
+    dateLastModified: r.get('dateLastModified'),
+    line: r.row.line,
     title: r.required('title'),
     schoolYearSourcedId: r.get('schoolYearSourcedId'),
     orgSourcedId: r.required('orgSourcedId'),
@@ -325,7 +335,10 @@ function buildRoster(
   }));
 
   const classes = rowsOf('classes.csv').map((r) => ({
-    ...base(r),
+    sourcedId: r.get('sourcedId'),
+    status: statusOf(r),
+    dateLastModified: r.get('dateLastModified'),
+    line: r.row.line,
     title: r.required('title'),
     grades: r.grades('grades'),
     courseSourcedId: r.get('courseSourcedId'),
@@ -340,7 +353,10 @@ function buildRoster(
     r.boolean('enabledUser', true);
     const role = version === '1.1' ? r.oneOf('role', USER_ROLES) : '';
     return {
-      ...base(r),
+      sourcedId: r.get('sourcedId'),
+      status: statusOf(r),
+      dateLastModified: r.get('dateLastModified'),
+      line: r.row.line,
       givenName: r.required('givenName'),
       familyName: r.required('familyName'),
       kanaGivenName: r.kana('metadata.jp.kanaGivenName'),
@@ -352,7 +368,10 @@ function buildRoster(
   });
 
   const roles = rowsOf('roles.csv').map((r) => ({
-    ...base(r),
+    sourcedId: r.get('sourcedId'),
+    status: statusOf(r),
+    dateLastModified: r.get('dateLastModified'),
+    line: r.row.line,
     userSourcedId: r.required('userSourcedId'),
     role: r.oneOf('role', USER_ROLES),
     roleType: r.oneOf('roleType', ['primary', 'secondary']),
@@ -370,7 +389,10 @@ function buildRoster(
     if (beginDate && endDate && isIsoDate(beginDate) && isIsoDate(endDate) && endDate < beginDate)
       r.fail('endDate', `beginDate (${beginDate}) 以降の日付`);
     return {
-      ...base(r),
+      sourcedId: r.get('sourcedId'),
+      status: statusOf(r),
+      dateLastModified: r.get('dateLastModified'),
+      line: r.row.line,
       classSourcedId: r.required('classSourcedId'),
       schoolSourcedId: r.required('schoolSourcedId'),
       userSourcedId: r.required('userSourcedId'),
@@ -386,7 +408,10 @@ function buildRoster(
   const demographics = rowsOf('demographics.csv').map((r) => {
     const sex = r.oneOf('sex', ['male', 'female', 'other', 'unspecified']);
     return {
-      ...base(r),
+      sourcedId: r.get('sourcedId'),
+      status: statusOf(r),
+      dateLastModified: r.get('dateLastModified'),
+      line: r.row.line,
       birthDate: r.date('birthDate', true),
       sex: sex === 'male' || sex === 'female' ? sex : ('unspecified' as const),
     };
