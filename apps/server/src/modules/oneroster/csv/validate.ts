@@ -487,7 +487,10 @@ function checkReferences(p: RosterPackage, issues: Issues, known: KnownIds) {
   }
   const coursesById = new Map(p.courses.map((c) => [c.sourcedId, c]));
   for (const c of p.classes) {
-    ref('classes.csv', c.line, 'courseSourcedId', c.courseSourcedId, courseIds, 'courses.csv');
+    // courses are not stored (only their grade and subject, on the class): a delta without
+    // courses.csv may name a course sent earlier, so its reference is checked only when the file is here
+    if (p.modes['courses.csv'] !== 'absent')
+      ref('classes.csv', c.line, 'courseSourcedId', c.courseSourcedId, courseIds, 'courses.csv');
     ref('classes.csv', c.line, 'schoolSourcedId', c.schoolSourcedId, schoolIds, 'orgs.csv の学校');
     for (const t of c.termSourcedIds)
       ref('classes.csv', c.line, 'termSourcedIds', t, sessionIds, 'academicSessions.csv');
