@@ -11,7 +11,8 @@
  *   2. Raw INSERT ceiling: the same kind of rows (new ids), already built, written with plain
  *      multi-row INSERT … VALUES into xapi_statements and drill_answers plus the drill_daily upsert,
  *      one transaction per batch, the same concurrency, no HTTP, no validation, no resolution.
- * Prints each run and the medians. Options: --runs 5 --batches 40 --batch-size 1000 --concurrency 4.
+ * Prints each run and the medians. Options: --runs 5 --batches 40 --batch-size 1000 --concurrency 4
+ * --days 1 (answers spread over the last N days; 1 = a vendor forwarding the day's answers).
  * Figures, not assertions: the machine is small and shared; compare numbers from the same run.
  */
 import os from 'node:os';
@@ -34,12 +35,15 @@ const { values } = parseArgs({
     batches: { type: 'string', default: '40' },
     'batch-size': { type: 'string', default: '1000' },
     concurrency: { type: 'string', default: '4' },
+    days: { type: 'string', default: '1' },
   },
 });
 const RUNS = Number(values.runs);
 const BATCHES = Number(values.batches);
 const BATCH_SIZE = Number(values['batch-size']);
 const CONCURRENCY = Number(values.concurrency);
+/** answers fall on the last N school days before AS_OF (1: a vendor forwarding today's answers) */
+const DAYS = Math.max(1, Math.min(49, Number(values.days)));
 const AS_OF = '2026-11-20';
 const HOME = 'https://drill.example.jp';
 const serverUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -96,7 +100,7 @@ function answers(n: number): Answer[] {
   return Array.from({ length: n }, () => {
     const unit = pick(units);
     const q = 1 + Math.floor(rand() * 20);
-    const day = 1 + Math.floor(rand() * 49); // 2026-10-01 … 2026-11-18
+    const day = 49 - Math.floor(rand() * DAYS); // 2026-11-18 back to 2026-10-01
     const date = new Date(Date.UTC(2026, 9, day));
     const hh = 9 + Math.floor(rand() * 12);
     const mm = Math.floor(rand() * 60);
@@ -308,7 +312,7 @@ async function rawRun(batches: RawBatch[]): Promise<number> {
 // --- runs -------------------------------------------------------------------------------------------
 const total = BATCHES * BATCH_SIZE;
 console.log(
-  `\n${RUNS} runs × ${fmt(total)} drill statements (${BATCHES} batches of ${BATCH_SIZE}, ${CONCURRENCY} connections)`,
+  `\n${RUNS} runs × ${fmt(total)} drill statements (${BATCHES} batches of ${BATCH_SIZE}, ${CONCURRENCY} connections, answers over ${DAYS} day(s))`,
 );
 // warm-up: caches, JIT, connection pool
 await httpRun(

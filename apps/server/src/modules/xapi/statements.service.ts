@@ -233,39 +233,51 @@ export async function storeStatements(
   // agents resolved in the last minute come from memory
   const known = resolvedCache(db);
   const resolved = new Map<string, ResolvedPerson>();
+  const pending = new Map<string, { system: string; sourceId: string; date: string }>();
   const wanted = new Map<string, PersonLookup>();
   for (const p of prepared)
     for (const a of agentsToResolve(p.s)) {
       const key = sourceKeyOf(a);
       if (!key) continue;
-      for (const system of systemVariants(key.system)) {
-        const k = lookupKey(client.municipalityId, system, key.sourceId, p.date);
-        const hit = known.get(k);
-        if (hit && hit.expiresAt > now.getTime()) resolved.set(k, hit.value);
-        else wanted.set(k, { system, sourceId: key.sourceId, date: p.date });
+      const k = lookupKey(client.municipalityId, key.system, key.sourceId, p.date);
+      if (resolved.has(k) || pending.has(k)) continue;
+      const hit = known.get(k);
+      if (hit && hit.expiresAt > now.getTime()) {
+        resolved.set(k, hit.value);
+        continue;
       }
+      pending.set(k, { ...key, date: p.date });
+      for (const system of systemVariants(key.system))
+        wanted.set(lookupKey(client.municipalityId, system, key.sourceId, p.date), {
+          system,
+          sourceId: key.sourceId,
+          date: p.date,
+        });
     }
-  for (const r of await resolvePeople(db, client.municipalityId, [...wanted.values()])) {
-    const k = lookupKey(client.municipalityId, r.system, r.source_id, r.date);
-    const value: ResolvedPerson = {
+  const found = new Map<string, ResolvedPerson>();
+  for (const r of await resolvePeople(db, client.municipalityId, [...wanted.values()]))
+    found.set(lookupKey(client.municipalityId, r.system, r.source_id, r.date), {
       personId: r.person_id,
       kind: r.kind,
       schoolId: r.school_id,
       schoolKind: r.school_kind,
       classId: r.class_id,
-    };
+    });
+  for (const [k, { system, sourceId, date }] of pending) {
+    // the homePage as sent first, then its variant with or without the trailing slash
+    const value = systemVariants(system)
+      .map((v) => found.get(lookupKey(client.municipalityId, v, sourceId, date)))
+      .find((v) => v !== undefined);
+    if (!value) continue;
     resolved.set(k, value);
     if (known.size >= RESOLVED_CACHE_MAX) known.clear();
     known.set(k, { value, expiresAt: now.getTime() + RESOLVED_TTL_MS });
   }
   const person = (a: Agent, date: string): ResolvedPerson | null => {
     const key = sourceKeyOf(a);
-    if (!key) return null;
-    for (const system of systemVariants(key.system)) {
-      const hit = resolved.get(lookupKey(client.municipalityId, system, key.sourceId, date));
-      if (hit) return hit;
-    }
-    return null;
+    return key
+      ? (resolved.get(lookupKey(client.municipalityId, key.system, key.sourceId, date)) ?? null)
+      : null;
   };
   // typed events need a known person: without one, skip the reference data entirely
   const needsTyping = resolved.size > 0;
