@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import type { Db, Queryable } from '../src/db/client.ts';
-import { enrollments, identityReviews, sourceIdentities } from '../src/db/schema/index.ts';
+import { enrollments, identityReviews, personMerges, sourceIdentities } from '../src/db/schema/index.ts';
 import { resolvePeople, resolvePerson, type IncomingPerson } from '../src/modules/identity/resolve-person.ts';
 import {
   buildClass,
@@ -138,6 +138,33 @@ describe.each(testEngines())('resolvePerson on %s', (engine) => {
     expect(await resolvePerson(db, incoming({ sourceId: 'u-9', municipalityId: other.id }))).toEqual({
       kind: 'new',
     });
+  });
+
+  it('never proposes a record that was merged into another', async () => {
+    const first = await buildPerson(db, municipalityId, {
+      familyName: '高橋',
+      givenName: '湊',
+      familyNameKana: 'タカハシ',
+      givenNameKana: 'ミナト',
+      birthDate: '2013-02-02',
+    });
+    const second = await buildPerson(db, municipalityId, {
+      familyName: '高橋',
+      givenName: '湊',
+      familyNameKana: 'タカハシ',
+      givenNameKana: 'ミナト',
+      birthDate: '2013-02-02',
+    });
+    await db.insert(personMerges).values({ survivorId: second.id, mergedId: first.id, moved: { steps: [] } });
+    const minato = incoming({
+      sourceId: 'u-10',
+      familyName: '高橋',
+      givenName: '湊',
+      familyNameKana: 'タカハシ',
+      givenNameKana: 'ミナト',
+      birthDate: '2013-02-02',
+    });
+    expect(await resolvePerson(db, minato)).toEqual({ kind: 'review', candidatePersonId: second.id });
   });
 
   it('resolves a batch of 1,000 in order with a bounded number of queries', async () => {

@@ -61,6 +61,8 @@ export async function findNameCandidates(
       and(
         inArray(people.municipalityId, [...municipalityIds]),
         inArray(sql<string>`translate(${people.familyNameKana}, ${' \u3000'}, '')`, [...familyKana]),
+        // a record merged into another is no longer a candidate; its survivor is
+        sql`not exists (select 1 from ${personMerges} where ${personMerges.mergedId} = ${people.id} and ${personMerges.undoneAt} is null)`,
       ),
     )
     .orderBy(people.id);
