@@ -291,6 +291,36 @@ describe.each(testEngines())('xAPI statement resource on %s', (engine) => {
       expect(mine.statements.map((s) => s.id)).toEqual([ids[4], ids[2], ids[0]]);
     });
 
+    it('matches the agent as the object, and as a member of a group actor', async () => {
+      const verbAbout = 'http://example.jp/verbs/agent-object-test';
+      const asObject = randomUUID();
+      const asMember = randomUUID();
+      await post([
+        {
+          id: asObject,
+          actor: { mbox: 'mailto:sensei@school.example.jp' },
+          verb: { id: verbAbout },
+          object: { objectType: 'Agent', account: f.pupil.account },
+        },
+        {
+          id: asMember,
+          actor: {
+            objectType: 'Group',
+            name: '3班',
+            member: [{ account: f.pupil.account }, { account: f.classmate.account }],
+          },
+          verb: { id: verbAbout },
+          object: { id: 'https://classboard.example.jp/cards/9' },
+        },
+      ]);
+      const found = await query({ verb: verbAbout, agent: agentParam });
+      expect(found.statements.map((s) => s.id)).toEqual([asMember, asObject]);
+      const teacher = JSON.stringify({ mbox: 'mailto:sensei@school.example.jp' });
+      expect((await query({ verb: verbAbout, agent: teacher })).statements.map((s) => s.id)).toEqual([
+        asObject,
+      ]);
+    });
+
     it('matches an instructor only with related_agents=true', async () => {
       const instructor = JSON.stringify({ mbox: 'mailto:sensei@school.example.jp' });
       expect((await query({ verb, agent: instructor })).statements).toEqual([]);

@@ -231,5 +231,19 @@ export const xapiStatements = pgTable(
     index().on(t.actorKey),
     index().on(t.verbId),
     index().on(t.activityId),
+    /** the xAPI `registration` filter; drills rarely send one, so only rows that have it */
+    index()
+      .on(t.registration)
+      .where(sql`${t.registration} IS NOT NULL`),
+    /**
+     * The xAPI `agent` filter beyond the actor (an Agent or Group object, a group's members): only
+     * the few statements whose object is an agent or whose actor is a group, so ingest barely pays.
+     * The query repeats its predicate: AGENT_OBJECT_PREDICATE in modules/xapi/statements.repo.ts.
+     */
+    index('xapi_statements_agent_objects_index')
+      .using('gin', t.relatedAgents)
+      .where(
+        sql`((${t.statement} -> 'object' ->> 'objectType') IN ('Agent', 'Group') OR (${t.statement} -> 'actor' ->> 'objectType') = 'Group')`,
+      ),
   ],
 );

@@ -261,6 +261,12 @@ function membersMatch(group: SQL, key: string): SQL {
     SELECT 1 FROM jsonb_array_elements(${group}->'member') AS m(j) WHERE ${agentKeySql(sql`m.j`)} = ${key}))`;
 }
 
+/**
+ * The predicate of the partial index `xapi_statements_agent_objects_index` (db/schema/learning.ts):
+ * statements whose object is an Agent or Group, or whose actor is a Group.
+ */
+const AGENT_OBJECT_PREDICATE = sql`((statement -> 'object' ->> 'objectType') IN ('Agent', 'Group') OR (statement -> 'actor' ->> 'objectType') = 'Group')`;
+
 /** Filtered statements of the municipality, voided ones excluded, one more than `limit` to detect a next page. */
 export async function queryStatements(q: Queryable, municipalityId: number, f: StatementFilter) {
   const where: SQL[] = [sql`municipality_id = ${municipalityId}`, sql`NOT is_voided`];
@@ -271,7 +277,9 @@ export async function queryStatements(q: Queryable, municipalityId: number, f: S
     else {
       const actor = sql`statement->'actor'`;
       const object = sql`statement->'object'`;
-      where.push(sql`(actor_key = ${key} OR (${related} AND (
+      // the second arm repeats the predicate of the partial index xapi_statements_agent_objects_index,
+      // so PostgreSQL combines it with the actor_key index instead of scanning every statement
+      where.push(sql`(actor_key = ${key} OR (${AGENT_OBJECT_PREDICATE} AND ${related} AND (
         ${membersMatch(actor, key)}
         OR (${object}->>'objectType' IN ('Agent', 'Group') AND ${agentKeySql(object)} = ${key})
         OR (${object}->>'objectType' = 'Group' AND ${membersMatch(object, key)}))))`);

@@ -1,0 +1,2 @@
+CREATE INDEX "xapi_statements_registration_index" ON "xapi_statements" USING btree ("registration") WHERE "xapi_statements"."registration" IS NOT NULL;--> statement-breakpoint
+CREATE INDEX "xapi_statements_agent_objects_index" ON "xapi_statements" USING gin ("related_agents") WHERE (("xapi_statements"."statement" -> 'object' ->> 'objectType') IN ('Agent', 'Group') OR ("xapi_statements"."statement" -> 'actor' ->> 'objectType') = 'Group');
