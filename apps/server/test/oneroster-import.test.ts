@@ -109,6 +109,41 @@ describe.each(testEngines())('OneRoster import (%s)', (engine) => {
       true,
     );
   });
+  it('creates a look-alike new pupil and leaves a 名寄せ review for an admin', async () => {
+    const T = '2026-10-01T00:00:00Z';
+    const files = new Map([
+      [
+        'manifest.csv',
+        'propertyName,value\r\noneroster.version,1.2\r\nfile.users,delta\r\nfile.roles,delta\r\nfile.enrollments,delta\r\nfile.demographics,delta\r\n',
+      ],
+      [
+        'users.csv',
+        `sourcedId,status,dateLastModified,enabledUser,username,givenName,familyName,metadata.jp.kanaGivenName,metadata.jp.kanaFamilyName\r\nstu-01-again,active,${T},true,x,陽翔,佐藤,ハルト,サトウ\r\n`,
+      ],
+      [
+        'roles.csv',
+        `sourcedId,status,dateLastModified,userSourcedId,roleType,role,orgSourcedId\r\nrole-x,active,${T},stu-01-again,primary,student,org-sho\r\n`,
+      ],
+      [
+        'enrollments.csv',
+        `sourcedId,status,dateLastModified,classSourcedId,schoolSourcedId,userSourcedId,role,primary,beginDate,endDate,metadata.jp.shussekiNo\r\nenr-x,active,${T},cls-p5-2,org-sho,stu-01-again,student,false,2026-10-01,,9\r\n`,
+      ],
+      [
+        'demographics.csv',
+        `sourcedId,status,dateLastModified,birthDate,sex\r\nstu-01-again,active,${T},2015-05-10,male\r\n`,
+      ],
+    ]);
+    const report = await importOneRosterPackage(database.db, files, options);
+    expect(report.errors).toEqual([]);
+    expect(report.counts.applied.identityReviews?.inserted).toBe(1);
+    const reviews = rowsOf<{ source_id: string; candidate: string; status: string }>(
+      await database.db.execute(
+        sql`SELECT r.source_id, p.sourced_id AS candidate, r.status FROM identity_reviews r JOIN people p ON p.id = r.candidate_person_id`,
+      ),
+    );
+    expect(reviews).toEqual([{ source_id: 'stu-01-again', candidate: 'stu-01', status: 'pending' }]);
+    expect((await snapshot(database)).people.some((p) => p.sourced_id === 'stu-01-again')).toBe(true);
+  });
 });
 
 describe.each(testEngines())('OneRoster import, other packages (%s)', (engine) => {
