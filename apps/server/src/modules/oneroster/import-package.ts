@@ -520,23 +520,39 @@ async function applyUsers(
   }
   if (reviews > 0) count(applied, 'identityReviews', { inserted: reviews });
 
+  const storedPeople = hadPeople
+    ? await repo.loadPeopleValues(tx, municipalityId)
+    : new Map<string, repo.PersonValues>();
   count(
     applied,
     'people',
     await repo.upsertPeople(
       tx,
-      stored.map((u) => ({
-        sourced_id: u.sourcedId,
-        municipality_id: municipalityId,
-        kind: u.role === '' ? null : u.role === 'student' ? 'student' : 'staff',
-        family_name: u.familyName,
-        given_name: u.givenName,
-        family_name_kana: u.kanaFamilyName,
-        given_name_kana: u.kanaGivenName,
-        pseudonym: pseudonym(u.role === 'student' ? 'S' : 'T'),
-        birth_date: demographics.get(u.sourcedId)?.birthDate || null,
-        sex: demographics.get(u.sourcedId)?.sex ?? 'unspecified',
-      })),
+      stored
+        .map((u) => ({
+          sourced_id: u.sourcedId,
+          municipality_id: municipalityId,
+          kind: u.role === '' ? null : u.role === 'student' ? ('student' as const) : ('staff' as const),
+          family_name: u.familyName,
+          given_name: u.givenName,
+          family_name_kana: u.kanaFamilyName,
+          given_name_kana: u.kanaGivenName,
+          pseudonym: pseudonym(u.role === 'student' ? 'S' : 'T'),
+          birth_date: demographics.get(u.sourcedId)?.birthDate || null,
+          sex: demographics.get(u.sourcedId)?.sex ?? ('unspecified' as const),
+        }))
+        .filter((row) => {
+          // compare first: unchanged people are not sent at all (a re-import writes nothing)
+          const was = storedPeople.get(row.sourced_id);
+          return (
+            !was ||
+            (row.kind !== null && row.kind !== was.kind) ||
+            row.family_name !== was.family_name ||
+            row.given_name !== was.given_name ||
+            row.family_name_kana !== was.family_name_kana ||
+            row.given_name_kana !== was.given_name_kana
+          );
+        }),
     ),
   );
   // demographics of people who were already stored (new ones got theirs on insert)
@@ -544,7 +560,10 @@ async function applyUsers(
     tx,
     municipalityId,
     [...demographics.values()]
-      .filter((d) => existing.has(d.sourcedId))
+      .filter((d) => {
+        const was = storedPeople.get(d.sourcedId);
+        return was !== undefined && ((d.birthDate || null) !== was.birth_date || d.sex !== was.sex);
+      })
       .map((d) => ({ sourced_id: d.sourcedId, birth_date: d.birthDate || null, sex: d.sex })),
   );
   count(applied, 'demographics', { updated });
@@ -569,6 +588,9 @@ async function applyEnrollments(
   const people = await repo.idsBySourcedId(tx, 'people', [...new Set(rows.map((e) => e.userSourcedId))]);
   const yearById = new Map([...yearBySourcedId.values()].map((y) => [y.id, y]));
   const hadEnrollments = await repo.hasEnrollments(tx, municipalityId);
+  const storedStays = hadEnrollments
+    ? await repo.loadEnrollmentValues(tx, municipalityId)
+    : new Map<string, repo.EnrollmentInput>();
   const existing = await repo.idsBySourcedId(
     tx,
     'enrollments',
@@ -654,7 +676,23 @@ async function applyEnrollments(
   count(
     applied,
     'enrollments',
-    await repo.upsertEnrollments(tx, pupils, (sourcedId) => hadEnrollments && !existing.has(sourcedId)),
+    await repo.upsertEnrollments(
+      tx,
+      pupils.filter((row) => {
+        const was = storedStays.get(row.sourced_id);
+        return (
+          !was ||
+          was.school_id !== row.school_id ||
+          was.school_year_id !== row.school_year_id ||
+          was.class_id !== row.class_id ||
+          was.student_id !== row.student_id ||
+          was.attendance_no !== row.attendance_no ||
+          was.start_date !== row.start_date ||
+          was.end_date !== row.end_date
+        );
+      }),
+      (sourcedId) => hadEnrollments && !existing.has(sourcedId),
+    ),
   );
   count(applied, 'classTeachers', await repo.upsertClassTeachers(tx, teachers));
   return problems;

@@ -99,6 +99,44 @@ export async function hasEnrollments(q: Queryable, municipalityId: number): Prom
   return found.length > 0;
 }
 
+export interface PersonValues {
+  kind: string;
+  family_name: string;
+  given_name: string;
+  family_name_kana: string;
+  given_name_kana: string;
+  birth_date: string | null;
+  sex: string;
+}
+
+/** The stored values of a municipality's people by sourcedId, to send only what changed. */
+export async function loadPeopleValues(
+  q: Queryable,
+  municipalityId: number,
+): Promise<Map<string, PersonValues>> {
+  const found = await rows<PersonValues & { sourced_id: string }>(
+    q,
+    sql`SELECT sourced_id, kind::text AS kind, family_name, given_name, family_name_kana, given_name_kana,
+        to_char(birth_date, 'YYYY-MM-DD') AS birth_date, sex::text AS sex
+        FROM people WHERE municipality_id = ${municipalityId}`,
+  );
+  return new Map(found.map((r) => [r.sourced_id, r]));
+}
+
+/** The stored stays of a municipality by sourcedId, to send only what changed. */
+export async function loadEnrollmentValues(
+  q: Queryable,
+  municipalityId: number,
+): Promise<Map<string, EnrollmentInput>> {
+  const found = await rows<EnrollmentInput>(
+    q,
+    sql`SELECT e.sourced_id, e.school_id, e.school_year_id, e.class_id, e.student_id, e.attendance_no,
+        to_char(e.start_date, 'YYYY-MM-DD') AS start_date, to_char(e.end_date, 'YYYY-MM-DD') AS end_date
+        FROM enrollments e JOIN schools s ON s.id = e.school_id WHERE s.municipality_id = ${municipalityId}`,
+  );
+  return new Map(found.map((r) => [r.sourced_id, r]));
+}
+
 export async function findMunicipality(q: Queryable, id: number) {
   const [row] = await rows<{ id: number; sourced_id: string; code: string; name: string }>(
     q,
