@@ -5,8 +5,6 @@
  * Uses the same DATABASE_URL / DATA_DIR as the server (stop a PGlite server first: PGlite is single-process).
  */
 import { parseArgs } from 'node:util';
-import { asc } from 'drizzle-orm';
-import { municipalities } from '../db/schema/index.ts';
 import {
   CLIENT_KINDS,
   disableClient,

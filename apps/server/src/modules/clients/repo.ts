@@ -1,6 +1,6 @@
 import { and, asc, eq, isNull } from 'drizzle-orm';
 import type { Queryable } from '../../db/client.ts';
-import { apiClients } from '../../db/schema/index.ts';
+import { apiClients, municipalities } from '../../db/schema/index.ts';
 
 export type ApiClientRow = typeof apiClients.$inferSelect;
 
@@ -40,4 +40,14 @@ export async function disableClient(q: Queryable, municipalityId: number, id: nu
     )
     .returning({ id: apiClients.id });
   return rows.length > 0;
+}
+
+/** The first municipality of the database (an installation serves one board). */
+export async function findFirstMunicipality(q: Queryable) {
+  const rows = await q
+    .select({ id: municipalities.id, name: municipalities.name })
+    .from(municipalities)
+    .orderBy(asc(municipalities.id))
+    .limit(1);
+  return rows[0] ?? null;
 }

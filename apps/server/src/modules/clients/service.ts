@@ -85,3 +85,5 @@ export async function listClients(db: Db, municipalityId: number): Promise<ApiCl
 export async function disableClient(db: Db, municipalityId: number, id: number): Promise<boolean> {
   return repo.disableClient(db, municipalityId, id);
 }
+
+export { findFirstMunicipality } from './repo.ts';
