@@ -32,11 +32,7 @@ if (!command || !['add', 'list', 'disable'].includes(command))
 
 const database = await openConfiguredDatabase();
 try {
-  const [municipality] = await database.db
-    .select()
-    .from(municipalities)
-    .orderBy(asc(municipalities.id))
-    .limit(1);
+  const municipality = await findFirstMunicipality(database.db);
   if (!municipality) fail('no municipality in this database yet (start edukarte once, or import a roster)');
   if (command === 'add') {
     const name = rest.join(' ');
