@@ -8,6 +8,7 @@ import { parseArgs } from 'node:util';
 import {
   CLIENT_KINDS,
   disableClient,
+  findFirstMunicipality,
   listClients,
   registerClient,
   type ClientKind,
