@@ -4,6 +4,6 @@ export * from './roster.ts';
 export * from './karte.ts';
 export * from './koumu-import.ts';
 export * from './oneroster.ts';
-export * from './xapi.ts';
 export * from './identity.ts';
 export * from './rollover.ts';
+export * from './xapi.ts';
