@@ -1,9 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { count, eq, sql } from 'drizzle-orm';
+import pg from 'pg';
 import {
   accessAudit,
   attendanceMarks,
   instructionDays,
+  municipalities,
   people,
   userAccounts,
 } from '../src/db/schema/index.ts';
@@ -116,5 +118,36 @@ describe.each(testEngines())('database layer on %s', (engine) => {
         sql`insert into schools (municipality_id, code, name, kind) values (${municipality.id}, 'X12345', 'x', 'elementary')`,
       ),
     ).rejects.toThrow();
+  });
+});
+
+// Only a server can end connections under us; CI runs this with TEST_DATABASE_URL set.
+describe.each(testEngines().filter((engine) => engine === 'postgres'))('connection loss on %s', (engine) => {
+  it('survives the server ending idle connections, and the next query reconnects', async () => {
+    const database = await openTestDatabase(engine);
+    try {
+      const municipality = await buildMunicipality(database.db);
+      const [current] = await database.db
+        .select({ name: sql<string>`current_database()` })
+        .from(municipalities)
+        .limit(1);
+      const name = current!.name;
+      const admin = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });
+      await admin.connect();
+      const terminated = await admin.query(
+        'select pg_terminate_backend(pid) from pg_stat_activity where datname = $1 and pid <> pg_backend_pid()',
+        [name],
+      );
+      await admin.end();
+      expect(terminated.rowCount).toBeGreaterThan(0);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      const [row] = await database.db
+        .select({ n: count() })
+        .from(municipalities)
+        .where(eq(municipalities.id, municipality.id));
+      expect(row!.n).toBe(1);
+    } finally {
+      await database.dispose();
+    }
   });
 });

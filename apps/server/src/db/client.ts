@@ -90,6 +90,13 @@ function alignInt8Parsing(): void {
 async function openPostgres(url: string, runMigrations: boolean): Promise<Database> {
   alignInt8Parsing();
   const pool = new pg.Pool({ connectionString: url, max: 10 });
+  // The server may end an idle connection (a restart, pg_terminate_backend, DROP DATABASE … FORCE).
+  // node-postgres reports that as an 'error' event, which would crash the process without a listener;
+  // the pool simply opens a new connection for the next query.
+  pool.on('error', (error: Error & { code?: string }) => {
+    if (error.code !== '57P01')
+      console.error(`edukarte: an idle database connection failed: ${error.message}`);
+  });
   const db = drizzlePg(pool, { schema, casing: CASING }) as unknown as Db;
   if (runMigrations) await migratePg(drizzlePg(pool, { casing: CASING }), { migrationsFolder: MIGRATIONS });
   return {
