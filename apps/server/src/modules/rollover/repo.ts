@@ -2,14 +2,10 @@ import { and, asc, count, countDistinct, eq, gte, inArray, isNull, lte, ne, or }
 import { alias } from 'drizzle-orm/pg-core';
 import type { Queryable } from '../../db/client.ts';
 import { classes, enrollments, people, schools, schoolYears, terms } from '../../db/schema/index.ts';
+import { findSchoolYear } from '../classes/repo.ts';
 
-export async function findSchoolYear(q: Queryable, municipalityId: number, fiscalYear: number) {
-  const rows = await q
-    .select()
-    .from(schoolYears)
-    .where(and(eq(schoolYears.municipalityId, municipalityId), eq(schoolYears.fiscalYear, fiscalYear)));
-  return rows[0] ?? null;
-}
+/** The same lookup the class screens use. */
+export { findSchoolYear };
 
 export async function listSchools(q: Queryable, municipalityId: number) {
   return q
