@@ -29,7 +29,7 @@ async function main(): Promise<void> {
 
   const app = await buildApp(ctx, { logger: { level: config.logLevel } });
   await app.listen({ port: config.port, host: config.host });
-  startWebhookWorker({ db: database.db, log: (message) => app.log.warn(message) }); // 出欠 webhooks (A7)
+  const webhooks = startWebhookWorker({ db: database.db, log: (message) => app.log.warn(message) }); // 出欠 webhooks (A7)
   const url = `http://localhost:${config.port}/`;
   console.log(`\nedukarte is running: ${url}  (API docs: ${url}api/docs)`);
   if (config.demo === 'auto') {
@@ -44,6 +44,7 @@ async function main(): Promise<void> {
 
   const stop = async () => {
     await app.close();
+    await webhooks.stop();
     await database.close();
     process.exit(0);
   };
