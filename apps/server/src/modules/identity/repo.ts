@@ -17,6 +17,17 @@ export interface SourceKey {
 }
 
 /** Source identities matching any of the (system, source id) pairs, in one query. */
+/** What identity resolution compares and shows of a person. */
+const personColumns = {
+  id: people.id,
+  municipalityId: people.municipalityId,
+  familyName: people.familyName,
+  givenName: people.givenName,
+  familyNameKana: people.familyNameKana,
+  givenNameKana: people.givenNameKana,
+  birthDate: people.birthDate,
+};
+
 export async function findSourceIdentities(q: Queryable, keys: readonly SourceKey[]) {
   if (keys.length === 0) return [];
   const rows = await q
@@ -47,15 +58,7 @@ export async function findNameCandidates(
 ) {
   if (municipalityIds.length === 0 || familyKana.length === 0) return [];
   return q
-    .select({
-      id: people.id,
-      municipalityId: people.municipalityId,
-      familyName: people.familyName,
-      givenName: people.givenName,
-      familyNameKana: people.familyNameKana,
-      givenNameKana: people.givenNameKana,
-      birthDate: people.birthDate,
-    })
+    .select(personColumns)
     .from(people)
     .where(
       and(
@@ -185,15 +188,7 @@ export async function insertPerson(q: Queryable, values: NewPerson) {
 export async function findPeople(q: Queryable, ids: readonly number[]) {
   if (ids.length === 0) return [];
   return q
-    .select({
-      id: people.id,
-      municipalityId: people.municipalityId,
-      familyName: people.familyName,
-      givenName: people.givenName,
-      familyNameKana: people.familyNameKana,
-      givenNameKana: people.givenNameKana,
-      birthDate: people.birthDate,
-    })
+    .select(personColumns)
     .from(people)
     .where(inArray(people.id, [...ids]));
 }
