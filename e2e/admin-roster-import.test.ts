@@ -2,10 +2,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { zipSync } from 'fflate';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchBrowser, screenshot, signIn } from './support/browser.ts';
-import { startServer, type RunningServer } from './support/server.ts';
+import { describe, expect, it } from 'vitest';
+import { screenshot, signIn } from './support/browser.ts';
+import { useJourney } from './support/journey.ts';
 
 const FIXTURES = path.resolve(
   path.dirname(fileURLToPath(import.meta.url)),
@@ -23,21 +22,11 @@ function zipOf(folder: string) {
 
 /** [ADMIN][ROSTER_IMPORT] upload a OneRoster zip with errors, read the report, upload the fixed one, see the class. */
 describe('admin imports a OneRoster roster in Chromium', () => {
-  let server: RunningServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const journey = useJourney();
 
   it('[ADMIN][ROSTER_IMPORT] reports problems by file/row/column, then imports the fixed package', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 1000 }, locale: 'ja-JP' });
-    await signIn(page, server.baseUrl, 'admin');
+    const page = await journey.browser.newPage({ viewport: { width: 1280, height: 1000 }, locale: 'ja-JP' });
+    await signIn(page, journey.server.baseUrl, 'admin');
     await page.getByRole('link', { name: '名簿の取り込み' }).click();
     await page.waitForURL(/\/admin\/roster-import$/);
     await expect
@@ -69,12 +58,15 @@ describe('admin imports a OneRoster roster in Chromium', () => {
   });
 
   it('[TEACHER] gets a refusal from the import API', async () => {
-    const page = await browser.newPage();
-    await signIn(page, server.baseUrl, 'teacher');
+    const page = await journey.browser.newPage();
+    await signIn(page, journey.server.baseUrl, 'teacher');
     await page.waitForURL(/\/classes/);
-    const response = await page.request.post(`${server.baseUrl}/api/admin/oneroster/imports?dryRun=true`, {
-      multipart: { file: zipOf('valid-bulk') },
-    });
+    const response = await page.request.post(
+      `${journey.server.baseUrl}/api/admin/oneroster/imports?dryRun=true`,
+      {
+        multipart: { file: zipOf('valid-bulk') },
+      },
+    );
     expect(response.status()).toBe(403);
     await page.close();
   });

@@ -1,7 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchBrowser, screenshot, signIn } from './support/browser.ts';
-import { startServer, type RunningServer } from './support/server.ts';
+import { describe, expect, it } from 'vitest';
+import { screenshot, signIn } from './support/browser.ts';
+import { useJourney } from './support/journey.ts';
 
 interface ClassList {
   classes: { id: number; gradeCode: string; name: string; isSpecialNeeds: boolean }[];
@@ -12,30 +11,22 @@ interface Roster {
 
 /** [PRINCIPAL][KOUMU_IMPORT] upload a 出欠 CSV, see its problems, fix it, commit, see the history. */
 describe('principal imports 校務 attendance in Chromium', () => {
-  let server: RunningServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const journey = useJourney();
 
   it('[PRINCIPAL][KOUMU_IMPORT] previews problems, then imports a corrected file', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 1000 }, locale: 'ja-JP' });
-    await signIn(page, server.baseUrl, 'principal');
+    const page = await journey.browser.newPage({ viewport: { width: 1280, height: 1000 }, locale: 'ja-JP' });
+    await signIn(page, journey.server.baseUrl, 'principal');
     await page.getByRole('link', { name: '校務データ取込' }).click();
     await page.waitForURL(/\/admin\/koumu-imports$/);
     await expect.poll(() => page.getByRole('heading', { name: '校務データの取り込み' }).count()).toBe(1);
 
     // a pupil of the principal's school, identified by 学年・組・出席番号
-    const classes = (await (await page.request.get(`${server.baseUrl}/api/classes`)).json()) as ClassList;
+    const classes = (await (
+      await page.request.get(`${journey.server.baseUrl}/api/classes`)
+    ).json()) as ClassList;
     const homeroom = classes.classes.find((c) => !c.isSpecialNeeds)!;
     const roster = (await (
-      await page.request.get(`${server.baseUrl}/api/classes/${homeroom.id}/students`)
+      await page.request.get(`${journey.server.baseUrl}/api/classes/${homeroom.id}/students`)
     ).json()) as Roster;
     const pupil = roster.students.find((s) => s.status === 'enrolled')!;
     const place = `${homeroom.gradeCode.slice(1)},${homeroom.name.replace('組', '')},${pupil.attendanceNo}`;

@@ -1,24 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchBrowser, screenshot, signIn } from './support/browser.ts';
-import { startServer, type RunningServer } from './support/server.ts';
+import { describe, expect, it } from 'vitest';
+import { screenshot, signIn } from './support/browser.ts';
+import { useJourney } from './support/journey.ts';
 
 /** [TEACHER][KARTE] sign in → my class → a child's karte, on the demo municipality as `npm start` loads it. */
 describe('homeroom teacher journey in Chromium', () => {
-  let server: RunningServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const journey = useJourney();
 
   it('prints the URL and one demo sign-in per role on start', () => {
-    const out = server.output();
+    const out = journey.server.output();
     expect(out).toMatch(/edukarte is running: http:\/\/localhost:\d+\//);
     for (const loginId of ['teacher', 'nurse', 'principal', 'board', 'student', 'admin']) {
       expect(out).toMatch(new RegExp(`\\s${loginId}\\s+edukarte-demo`));
@@ -28,8 +17,8 @@ describe('homeroom teacher journey in Chromium', () => {
   });
 
   it('[TEACHER] signs in, lands on the class, opens a child’s karte', async () => {
-    const page = await browser.newPage({ viewport: { width: 820, height: 1180 }, locale: 'ja-JP' });
-    await signIn(page, server.baseUrl, 'teacher');
+    const page = await journey.browser.newPage({ viewport: { width: 820, height: 1180 }, locale: 'ja-JP' });
+    await signIn(page, journey.server.baseUrl, 'teacher');
     await page.waitForURL(/\/classes\/\d+$/);
     await expect
       .poll(() => page.getByRole('heading', { level: 1 }).first().textContent())
@@ -63,18 +52,18 @@ describe('homeroom teacher journey in Chromium', () => {
   });
 
   it('[TEACHER2] another school’s teacher gets a clear refusal for that karte', async () => {
-    const teacherPage = await browser.newPage();
-    await signIn(teacherPage, server.baseUrl, 'teacher');
+    const teacherPage = await journey.browser.newPage();
+    await signIn(teacherPage, journey.server.baseUrl, 'teacher');
     await teacherPage.waitForURL(/\/classes\/\d+$/);
     await teacherPage.getByRole('table').getByRole('link').first().click();
     await teacherPage.waitForURL(/\/students\/\d+/);
     const karteUrl = new URL(teacherPage.url()).pathname;
     await teacherPage.close();
 
-    const page = await browser.newPage();
-    await signIn(page, server.baseUrl, 'teacher2');
+    const page = await journey.browser.newPage();
+    await signIn(page, journey.server.baseUrl, 'teacher2');
     await page.waitForURL(/\/classes/);
-    await page.goto(`${server.baseUrl}${karteUrl}`);
+    await page.goto(`${journey.server.baseUrl}${karteUrl}`);
     await expect
       .poll(() => page.getByText('この児童生徒のカルテを閲覧する権限がありません').count())
       .toBeGreaterThan(0);
