@@ -7,3 +7,4 @@ export * from './surveys.ts';
 export * from './learning.ts';
 export * from './platform.ts';
 export * from './integration.ts';
+export * from './transfers.ts';
