@@ -161,8 +161,14 @@ export const webhookSubscriptions = pgTable('webhook_subscriptions', {
   /** HMAC-SHA256 signing secret */
   secret: text().notNull(),
   events: text().array().notNull(),
+  /** what the admin calls the receiver, e.g. 校務支援システム（本番） */
+  name: text().notNull().default(''),
+  /** a disabled receiver gets no new deliveries and its pending ones wait until it is enabled again */
   isEnabled: boolean().notNull().default(true),
   createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  /** removed by an admin: kept so the delivery log still names it; its pending deliveries are cancelled */
+  deletedAt: timestamp({ withTimezone: true }),
 });
 
 /** One delivery of one event to one subscriber, retried with back-off until delivered or given up. */
@@ -183,5 +189,5 @@ export const webhookDeliveries = pgTable(
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     deliveredAt: timestamp({ withTimezone: true }),
   },
-  (t) => [index().on(t.status, t.nextAttemptAt)],
+  (t) => [index().on(t.status, t.nextAttemptAt), index().on(t.subscriptionId, t.id)],
 );
