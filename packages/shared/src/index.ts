@@ -6,4 +6,5 @@ export * from './domain/grades.ts';
 export * from './domain/subjects.ts';
 export * from './domain/wellbeing.ts';
 export * from './domain/roles.ts';
+export * from './domain/webhook-url.ts';
 export * from './contracts/index.ts';

@@ -3,6 +3,7 @@ export * from './auth.ts';
 export * from './roster.ts';
 export * from './karte.ts';
 export * from './koumu-import.ts';
+export * from './attendance-feed.ts';
 export * from './oneroster.ts';
 export * from './identity.ts';
 export * from './rollover.ts';

@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { IsoDateString } from './common.ts';
 
 /** What a 校務 file holds (A6). */
 export const KOUMU_IMPORT_KINDS = ['attendance', 'health', 'nurse', 'results', 'grades', 'notes'] as const;
@@ -187,49 +186,3 @@ export const ImportUploadFields = z.object({
   mapping: z.string().optional(),
   encoding: z.enum(['utf-8', 'shift_jis']).optional(),
 });
-
-export const AttendanceExportQuery = z.object({
-  schoolId: z.coerce.number().int().positive(),
-  date: IsoDateString,
-  encoding: z.enum(['utf-8', 'shift_jis']).default('utf-8'),
-});
-
-/** Webhook subscribers of the municipality (the 校務 system receiving 出欠). */
-export const WEBHOOK_EVENTS = ['attendance.recorded'] as const;
-
-export const WebhookSubscriptionCreate = z.object({
-  url: z.url({ protocol: /^https?$/ }),
-  events: z.array(z.enum(WEBHOOK_EVENTS)).min(1).default(['attendance.recorded']),
-  /** only this school's events; omit for every school of the municipality */
-  schoolId: z.number().int().positive().optional(),
-});
-
-export const WebhookSubscriptionSummary = z.object({
-  id: z.number().int(),
-  url: z.string(),
-  events: z.array(z.string()),
-  schoolId: z.number().int().nullable(),
-  isEnabled: z.boolean(),
-  createdAt: z.string(),
-});
-export type WebhookSubscriptionSummary = z.infer<typeof WebhookSubscriptionSummary>;
-
-export const WebhookSubscriptionCreated = WebhookSubscriptionSummary.extend({
-  /** the HMAC signing secret, shown only once */
-  secret: z.string(),
-});
-
-export const WebhookSubscriptionList = z.object({ subscriptions: z.array(WebhookSubscriptionSummary) });
-
-export const WebhookDeliverySummary = z.object({
-  id: z.number().int(),
-  subscriptionId: z.number().int(),
-  event: z.string(),
-  status: z.enum(['pending', 'delivered', 'failed']),
-  attempts: z.number().int(),
-  nextAttemptAt: z.string(),
-  lastError: z.string().nullable(),
-  createdAt: z.string(),
-  deliveredAt: z.string().nullable(),
-});
-export const WebhookDeliveryList = z.object({ deliveries: z.array(WebhookDeliverySummary) });

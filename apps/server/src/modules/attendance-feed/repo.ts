@@ -1,6 +1,6 @@
-import { and, asc, desc, eq, inArray, lte, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, isNull, lte, sql, type SQL } from 'drizzle-orm';
 import type { Queryable, Tx } from '../../db/client.ts';
-import { sourceIdentities, webhookDeliveries, webhookSubscriptions } from '../../db/schema/index.ts';
+import { schools, sourceIdentities, webhookDeliveries, webhookSubscriptions } from '../../db/schema/index.ts';
 
 export async function hasSubscriptions(
   q: Queryable,
@@ -14,6 +14,7 @@ export async function hasSubscriptions(
       and(
         eq(webhookSubscriptions.municipalityId, municipalityId),
         eq(webhookSubscriptions.isEnabled, true),
+        isNull(webhookSubscriptions.deletedAt),
         sql`${event} = ANY(${webhookSubscriptions.events})`,
       ),
     )
@@ -21,22 +22,29 @@ export async function hasSubscriptions(
   return rows.length > 0;
 }
 
-/** One pending delivery per enabled subscriber of the event in the municipality (and school, when set). */
+/** One pending delivery per enabled (not deleted) subscriber of the event in the municipality (and school, when set). */
 export async function insertDeliveries(
   tx: Tx,
   params: { municipalityId: number; schoolId: number; event: string; payload: Record<string, unknown> },
 ): Promise<number> {
   const result = (await tx.execute(sql`INSERT INTO webhook_deliveries (subscription_id, event, payload)
       SELECT s.id, ${params.event}, ${JSON.stringify(params.payload)}::jsonb FROM webhook_subscriptions s
-      WHERE s.municipality_id = ${params.municipalityId} AND s.is_enabled AND ${params.event} = ANY(s.events)
+      WHERE s.municipality_id = ${params.municipalityId} AND s.is_enabled AND s.deleted_at IS NULL
+        AND ${params.event} = ANY(s.events)
         AND (s.school_id IS NULL OR s.school_id = ${params.schoolId})
       RETURNING id`)) as { rows: unknown[] };
   return result.rows.length;
 }
 
-export async function insertSubscription(q: Queryable, values: typeof webhookSubscriptions.$inferInsert) {
-  const [row] = await q.insert(webhookSubscriptions).values(values).returning();
-  return row!;
+export async function insertSubscription(
+  q: Queryable,
+  values: typeof webhookSubscriptions.$inferInsert,
+): Promise<number> {
+  const [row] = await q
+    .insert(webhookSubscriptions)
+    .values(values)
+    .returning({ id: webhookSubscriptions.id });
+  return row!.id;
 }
 
 export async function findDueDeliveries(q: Queryable, now: Date, limit: number) {
@@ -51,9 +59,36 @@ export async function findDueDeliveries(q: Queryable, now: Date, limit: number) 
     })
     .from(webhookDeliveries)
     .innerJoin(webhookSubscriptions, eq(webhookSubscriptions.id, webhookDeliveries.subscriptionId))
-    .where(and(eq(webhookDeliveries.status, 'pending'), lte(webhookDeliveries.nextAttemptAt, now)))
+    .where(
+      and(
+        eq(webhookDeliveries.status, 'pending'),
+        lte(webhookDeliveries.nextAttemptAt, now),
+        // a disabled receiver's deliveries wait; a deleted receiver's were cancelled
+        eq(webhookSubscriptions.isEnabled, true),
+        isNull(webhookSubscriptions.deletedAt),
+      ),
+    )
     .orderBy(asc(webhookDeliveries.nextAttemptAt))
     .limit(limit);
+}
+
+export type DeliveryToSend = Awaited<ReturnType<typeof findDueDeliveries>>[number];
+
+/** One delivery with its receiver's address and secret, for sending it now (a test delivery). */
+export async function findDeliveryToSend(q: Queryable, id: number): Promise<DeliveryToSend | null> {
+  const [row] = await q
+    .select({
+      id: webhookDeliveries.id,
+      event: webhookDeliveries.event,
+      payload: webhookDeliveries.payload,
+      attempts: webhookDeliveries.attempts,
+      url: webhookSubscriptions.url,
+      secret: webhookSubscriptions.secret,
+    })
+    .from(webhookDeliveries)
+    .innerJoin(webhookSubscriptions, eq(webhookSubscriptions.id, webhookDeliveries.subscriptionId))
+    .where(eq(webhookDeliveries.id, id));
+  return row ?? null;
 }
 
 export async function recordAttempt(
@@ -122,19 +157,114 @@ export async function listDayRecords(
   }[];
 }
 
-export async function listSubscriptions(q: Queryable, municipalityId: number) {
-  return q
-    .select()
-    .from(webhookSubscriptions)
-    .where(eq(webhookSubscriptions.municipalityId, municipalityId))
+const lastDelivery = (column: 'status' | 'created_at') =>
+  sql.raw(`(SELECT d.${column} FROM webhook_deliveries d WHERE d.subscription_id = webhook_subscriptions.id
+    ORDER BY d.id DESC LIMIT 1)`);
+
+const subscriptionColumns = {
+  id: webhookSubscriptions.id,
+  municipalityId: webhookSubscriptions.municipalityId,
+  schoolId: webhookSubscriptions.schoolId,
+  name: webhookSubscriptions.name,
+  url: webhookSubscriptions.url,
+  events: webhookSubscriptions.events,
+  isEnabled: webhookSubscriptions.isEnabled,
+  createdAt: webhookSubscriptions.createdAt,
+  updatedAt: webhookSubscriptions.updatedAt,
+  lastDeliveryStatus: sql<string | null>`${lastDelivery('status')}`,
+  lastDeliveryAt: sql<Date | string | null>`${lastDelivery('created_at')}`,
+};
+const selectSubscriptions = (q: Queryable) => q.select(subscriptionColumns).from(webhookSubscriptions);
+export type SubscriptionRow = Awaited<ReturnType<typeof selectSubscriptions>>[number];
+
+/** The municipality's receivers that have not been deleted, oldest first. */
+export async function listSubscriptions(q: Queryable, municipalityId: number): Promise<SubscriptionRow[]> {
+  return selectSubscriptions(q)
+    .where(
+      and(eq(webhookSubscriptions.municipalityId, municipalityId), isNull(webhookSubscriptions.deletedAt)),
+    )
     .orderBy(asc(webhookSubscriptions.id));
 }
 
-export async function listRecentDeliveries(q: Queryable, municipalityId: number, limit: number) {
-  return q
+/** One receiver of the municipality (not deleted), or null: another municipality's id is not found. */
+export async function findSubscription(
+  q: Queryable,
+  municipalityId: number,
+  id: number,
+): Promise<SubscriptionRow | null> {
+  const [row] = await selectSubscriptions(q).where(
+    and(
+      eq(webhookSubscriptions.id, id),
+      eq(webhookSubscriptions.municipalityId, municipalityId),
+      isNull(webhookSubscriptions.deletedAt),
+    ),
+  );
+  return row ?? null;
+}
+
+export async function updateSubscription(
+  q: Queryable,
+  id: number,
+  values: Partial<
+    Pick<
+      typeof webhookSubscriptions.$inferInsert,
+      'name' | 'url' | 'events' | 'schoolId' | 'isEnabled' | 'secret'
+    >
+  >,
+): Promise<void> {
+  await q
+    .update(webhookSubscriptions)
+    .set({ ...values, updatedAt: sql`now()` })
+    .where(eq(webhookSubscriptions.id, id));
+}
+
+/** Marks a receiver deleted and cancels its pending deliveries; the log keeps the rest. */
+export async function softDeleteSubscription(tx: Tx, id: number): Promise<void> {
+  await tx
+    .update(webhookSubscriptions)
+    .set({ deletedAt: sql`now()`, updatedAt: sql`now()`, isEnabled: false })
+    .where(eq(webhookSubscriptions.id, id));
+  await tx
+    .update(webhookDeliveries)
+    .set({ status: 'cancelled' })
+    .where(and(eq(webhookDeliveries.subscriptionId, id), eq(webhookDeliveries.status, 'pending')));
+}
+
+/** A delivery for one receiver only (the test delivery); the caller sends it at once. */
+export async function insertDelivery(
+  q: Queryable,
+  values: { subscriptionId: number; event: string; payload: Record<string, unknown>; nextAttemptAt: Date },
+): Promise<number> {
+  const [row] = await q.insert(webhookDeliveries).values(values).returning({ id: webhookDeliveries.id });
+  return row!.id;
+}
+
+/** A page of the municipality's deliveries, newest first, with the receiver each went to. */
+export async function listDeliveries(
+  q: Queryable,
+  params: {
+    municipalityId: number;
+    deliveryId?: number | undefined;
+    subscriptionId?: number | undefined;
+    status?: string | undefined;
+    limit: number;
+    offset: number;
+  },
+) {
+  const conditions: SQL[] = [eq(webhookSubscriptions.municipalityId, params.municipalityId)];
+  if (params.deliveryId !== undefined) conditions.push(eq(webhookDeliveries.id, params.deliveryId));
+  if (params.subscriptionId !== undefined)
+    conditions.push(eq(webhookDeliveries.subscriptionId, params.subscriptionId));
+  if (params.status !== undefined) conditions.push(eq(webhookDeliveries.status, params.status));
+  const where = and(...conditions);
+  const rows = await q
     .select({
       id: webhookDeliveries.id,
       subscriptionId: webhookDeliveries.subscriptionId,
+      subscriptionName: webhookSubscriptions.name,
+      subscriptionUrl: webhookSubscriptions.url,
+      subscriptionEnabled: webhookSubscriptions.isEnabled,
+      subscriptionDeletedAt: webhookSubscriptions.deletedAt,
       event: webhookDeliveries.event,
       status: webhookDeliveries.status,
       attempts: webhookDeliveries.attempts,
@@ -142,12 +272,37 @@ export async function listRecentDeliveries(q: Queryable, municipalityId: number,
       lastError: webhookDeliveries.lastError,
       createdAt: webhookDeliveries.createdAt,
       deliveredAt: webhookDeliveries.deliveredAt,
+      date: sql<string | null>`${webhookDeliveries.payload}->>'date'`,
+      schoolCode: sql<string | null>`${webhookDeliveries.payload}->>'schoolCode'`,
+      records: sql<number | null>`CASE WHEN jsonb_typeof(${webhookDeliveries.payload}->'records') = 'array'
+        THEN jsonb_array_length(${webhookDeliveries.payload}->'records') END`,
     })
     .from(webhookDeliveries)
     .innerJoin(webhookSubscriptions, eq(webhookSubscriptions.id, webhookDeliveries.subscriptionId))
-    .where(eq(webhookSubscriptions.municipalityId, municipalityId))
+    .where(where)
     .orderBy(desc(webhookDeliveries.id))
-    .limit(limit);
+    .limit(params.limit)
+    .offset(params.offset);
+  const [total] = await q
+    .select({ n: count() })
+    .from(webhookDeliveries)
+    .innerJoin(webhookSubscriptions, eq(webhookSubscriptions.id, webhookDeliveries.subscriptionId))
+    .where(where);
+  return { rows, total: total?.n ?? 0 };
+}
+
+/** Schools of the municipality (or just one), by 学校コード. */
+export async function listSchools(q: Queryable, municipalityId: number, onlySchoolId: number | null) {
+  return q
+    .select({ id: schools.id, code: schools.code, name: schools.name })
+    .from(schools)
+    .where(
+      and(
+        eq(schools.municipalityId, municipalityId),
+        onlySchoolId === null ? undefined : eq(schools.id, onlySchoolId),
+      ),
+    )
+    .orderBy(asc(schools.code));
 }
 
 /** 校務番号 (or another system's ids) of the given pupils. */

@@ -10,6 +10,14 @@ import { findSchool } from '../koumu-import/repo.ts';
 import { EXPORT_HEADER, toExportRows } from './export-rows.ts';
 import * as repo from './repo.ts';
 
+/** The schools whose 出欠 the caller may export: every school for the admin, their own for principal and nurse. */
+export async function listExportSchools(ctx: AppContext, actor: Actor) {
+  const decision = can(actor, { action: 'koumu:attendance-export', schoolId: actor.schoolId ?? 0 });
+  if (!decision.allowed) throw forbidden(decision.reason);
+  const only = actor.role === 'admin' ? null : actor.schoolId;
+  return { schools: await repo.listSchools(ctx.database.db, actor.municipalityId, only) };
+}
+
 export interface AttendanceExport {
   fileName: string;
   body: Buffer;

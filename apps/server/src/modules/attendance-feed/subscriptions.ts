@@ -1,29 +1,75 @@
 import { randomBytes } from 'node:crypto';
-import type { WebhookSubscriptionSummary } from '@edukarte/shared';
+import {
+  WEBHOOK_DELIVERY_STATUSES,
+  WEBHOOK_TEST_EVENT,
+  WEBHOOK_URL_MESSAGES_JA,
+  webhookUrlProblem,
+  type WebhookDeliveryList,
+  type WebhookDeliveryStatus,
+  type WebhookSubscriptionCreated,
+  type WebhookSubscriptionSummary,
+  type WebhookSubscriptionUpdate,
+} from '@edukarte/shared';
 import type { Actor } from '../../auth/actor.ts';
 import { can } from '../../auth/policy.ts';
 import type { AppContext } from '../../http/context.ts';
-import { forbidden, notFound } from '../../http/errors.ts';
+import { forbidden, HttpError, notFound } from '../../http/errors.ts';
 import { findSchool } from '../koumu-import/repo.ts';
 import * as repo from './repo.ts';
+import { sendDelivery } from './worker.ts';
+
+/** How long a test delivery waits for the receiver before it counts as failed. */
+const TEST_TIMEOUT_MS = 10_000;
 
 function authorize(actor: Actor): void {
   const decision = can(actor, { action: 'webhook:manage' });
   if (!decision.allowed) throw forbidden(decision.reason);
 }
 
-function present(
-  row: Awaited<ReturnType<typeof repo.listSubscriptions>>[number],
-): WebhookSubscriptionSummary {
+const iso = (value: Date | string) => (value instanceof Date ? value : new Date(value)).toISOString();
+
+const isStatus = (value: string): value is WebhookDeliveryStatus =>
+  (WEBHOOK_DELIVERY_STATUSES as readonly string[]).includes(value);
+
+function present(row: repo.SubscriptionRow): WebhookSubscriptionSummary {
   return {
     id: row.id,
+    name: row.name,
     url: row.url,
     events: row.events,
     schoolId: row.schoolId,
     isEnabled: row.isEnabled,
     createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+    lastDelivery:
+      row.lastDeliveryStatus !== null && row.lastDeliveryAt !== null && isStatus(row.lastDeliveryStatus)
+        ? { status: row.lastDeliveryStatus, createdAt: iso(row.lastDeliveryAt) }
+        : null,
   };
 }
+
+/** 400 with a stable code (webhook_url_insecure, …) and a Japanese message. */
+function checkUrl(url: string): string {
+  const trimmed = url.trim();
+  const problem = webhookUrlProblem(trimmed);
+  if (problem !== null) throw new HttpError(400, problem, WEBHOOK_URL_MESSAGES_JA[problem]);
+  return trimmed;
+}
+
+async function checkSchool(ctx: AppContext, actor: Actor, schoolId: number | null | undefined) {
+  if (schoolId === null || schoolId === undefined) return;
+  const school = await findSchool(ctx.database.db, schoolId);
+  if (!school || school.municipalityId !== actor.municipalityId)
+    throw new HttpError(400, 'webhook_school_unknown', '指定された学校がこの自治体にありません');
+}
+
+async function loadSubscription(ctx: AppContext, actor: Actor, id: number) {
+  const row = await repo.findSubscription(ctx.database.db, actor.municipalityId, id);
+  if (!row) throw notFound('連携先が見つかりません');
+  return row;
+}
+
+const newSecret = () => randomBytes(32).toString('hex');
 
 export async function listSubscriptions(ctx: AppContext, actor: Actor) {
   authorize(actor);
@@ -35,34 +81,156 @@ export async function listSubscriptions(ctx: AppContext, actor: Actor) {
 export async function createSubscription(
   ctx: AppContext,
   actor: Actor,
-  input: { url: string; events: string[]; schoolId?: number | undefined },
-) {
+  input: { name: string; url: string; events: string[]; schoolId?: number | null | undefined },
+): Promise<WebhookSubscriptionCreated> {
   authorize(actor);
-  if (input.schoolId !== undefined) {
-    const school = await findSchool(ctx.database.db, input.schoolId);
-    if (!school || school.municipalityId !== actor.municipalityId) throw notFound('学校が見つかりません');
-  }
-  const secret = randomBytes(32).toString('hex');
-  const row = await repo.insertSubscription(ctx.database.db, {
+  const url = checkUrl(input.url);
+  await checkSchool(ctx, actor, input.schoolId);
+  const secret = newSecret();
+  const id = await repo.insertSubscription(ctx.database.db, {
     municipalityId: actor.municipalityId,
     schoolId: input.schoolId ?? null,
-    url: input.url,
+    name: input.name,
+    url,
     secret,
-    events: input.events,
+    events: [...new Set(input.events)],
   });
-  return { ...present(row), secret };
+  return { ...present(await loadSubscription(ctx, actor, id)), secret };
 }
 
-export async function listDeliveries(ctx: AppContext, actor: Actor) {
+/** Changes any of name, address, school, events and enabled; the secret stays. */
+export async function updateSubscription(
+  ctx: AppContext,
+  actor: Actor,
+  id: number,
+  input: WebhookSubscriptionUpdate,
+): Promise<WebhookSubscriptionSummary> {
   authorize(actor);
-  const rows = await repo.listRecentDeliveries(ctx.database.db, actor.municipalityId, 100);
+  await loadSubscription(ctx, actor, id);
+  const url = input.url === undefined ? undefined : checkUrl(input.url);
+  await checkSchool(ctx, actor, input.schoolId);
+  await repo.updateSubscription(ctx.database.db, id, {
+    ...(input.name === undefined ? {} : { name: input.name }),
+    ...(url === undefined ? {} : { url }),
+    ...(input.events === undefined ? {} : { events: [...new Set(input.events)] }),
+    ...(input.schoolId === undefined ? {} : { schoolId: input.schoolId }),
+    ...(input.isEnabled === undefined ? {} : { isEnabled: input.isEnabled }),
+  });
+  return present(await loadSubscription(ctx, actor, id));
+}
+
+/** A disabled receiver gets no new deliveries; its pending ones wait until it is enabled again. */
+export function setSubscriptionEnabled(ctx: AppContext, actor: Actor, id: number, isEnabled: boolean) {
+  return updateSubscription(ctx, actor, id, { isEnabled });
+}
+
+/** A new signing secret, shown only in this answer; the old one stops working at once. */
+export async function rotateSubscriptionSecret(
+  ctx: AppContext,
+  actor: Actor,
+  id: number,
+): Promise<WebhookSubscriptionCreated> {
+  authorize(actor);
+  await loadSubscription(ctx, actor, id);
+  const secret = newSecret();
+  await repo.updateSubscription(ctx.database.db, id, { secret });
+  return { ...present(await loadSubscription(ctx, actor, id)), secret };
+}
+
+/** Soft delete: the receiver disappears from the list, its pending deliveries are cancelled, the log stays. */
+export async function deleteSubscription(ctx: AppContext, actor: Actor, id: number): Promise<void> {
+  authorize(actor);
+  await loadSubscription(ctx, actor, id);
+  await ctx.database.db.transaction((tx) => repo.softDeleteSubscription(tx, id));
+}
+
+/**
+ * Sends a `webhook.test` event to one receiver now (one try, no retries) and returns the delivery as
+ * the log shows it, so the admin sees at once whether the receiver answers and checks signatures.
+ */
+export async function sendTestDelivery(ctx: AppContext, actor: Actor, id: number) {
+  authorize(actor);
+  const subscription = await loadSubscription(ctx, actor, id);
+  if (!subscription.isEnabled)
+    throw new HttpError(
+      409,
+      'webhook_disabled',
+      '停止中の連携先には送信できません。有効にしてから送信してください',
+    );
+  const now = new Date();
+  const deliveryId = await repo.insertDelivery(ctx.database.db, {
+    subscriptionId: id,
+    event: WEBHOOK_TEST_EVENT,
+    payload: {
+      event: WEBHOOK_TEST_EVENT,
+      municipalityId: actor.municipalityId,
+      subscriptionId: id,
+      message: 'edukarte からのテスト送信です',
+      sentAt: now.toISOString(),
+    },
+    // out of the worker's reach while this request sends it
+    nextAttemptAt: new Date(now.getTime() + 3_600_000),
+  });
+  const delivery = await repo.findDeliveryToSend(ctx.database.db, deliveryId);
+  if (!delivery) throw notFound('配信が見つかりません');
+  await sendDelivery(ctx.database.db, delivery, {
+    fetch,
+    now: () => new Date(),
+    timeoutMs: TEST_TIMEOUT_MS,
+    retry: false,
+  });
+  const page = await repo.listDeliveries(ctx.database.db, {
+    municipalityId: actor.municipalityId,
+    deliveryId,
+    limit: 1,
+    offset: 0,
+  });
+  return presentDelivery(page.rows[0]!);
+}
+
+type DeliveryRow = Awaited<ReturnType<typeof repo.listDeliveries>>['rows'][number];
+
+function presentDelivery(d: DeliveryRow): WebhookDeliveryList['deliveries'][number] {
   return {
-    deliveries: rows.map((d) => ({
-      ...d,
-      status: d.status as 'pending' | 'delivered' | 'failed',
-      nextAttemptAt: d.nextAttemptAt.toISOString(),
-      createdAt: d.createdAt.toISOString(),
-      deliveredAt: d.deliveredAt?.toISOString() ?? null,
-    })),
+    id: d.id,
+    subscriptionId: d.subscriptionId,
+    subscription: {
+      name: d.subscriptionName,
+      url: d.subscriptionUrl,
+      isEnabled: d.subscriptionEnabled,
+      isDeleted: d.subscriptionDeletedAt !== null,
+    },
+    event: d.event,
+    status: isStatus(d.status) ? d.status : 'failed',
+    attempts: d.attempts,
+    nextAttemptAt: d.nextAttemptAt.toISOString(),
+    lastError: d.lastError,
+    createdAt: d.createdAt.toISOString(),
+    deliveredAt: d.deliveredAt?.toISOString() ?? null,
+    date: d.date,
+    schoolCode: d.schoolCode,
+    records: d.records === null ? null : Number(d.records),
   };
+}
+
+/** A page of the delivery log, newest first, optionally for one receiver and one status. */
+export async function listDeliveries(
+  ctx: AppContext,
+  actor: Actor,
+  query: {
+    subscriptionId?: number | undefined;
+    status?: WebhookDeliveryStatus | undefined;
+    page: number;
+    pageSize: number;
+  },
+): Promise<WebhookDeliveryList> {
+  authorize(actor);
+  const { rows, total } = await repo.listDeliveries(ctx.database.db, {
+    municipalityId: actor.municipalityId,
+    subscriptionId: query.subscriptionId,
+    status: query.status,
+    limit: query.pageSize,
+    offset: (query.page - 1) * query.pageSize,
+  });
+  return { deliveries: rows.map(presentDelivery), total, page: query.page, pageSize: query.pageSize };
 }

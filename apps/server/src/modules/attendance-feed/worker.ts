@@ -16,6 +16,68 @@ export function afterFailure(
     : { status: 'pending', nextAttemptAt: new Date(now.getTime() + delay) };
 }
 
+export interface SendOptions {
+  fetch: typeof fetch;
+  now: () => Date;
+  timeoutMs: number;
+  /** false for a test delivery: one try, then 'failed' */
+  retry: boolean;
+  log?: ((message: string) => void) | undefined;
+}
+
+/**
+ * POSTs one delivery, signed with the receiver's secret, and records the outcome: 'delivered' on any
+ * 2xx, otherwise the error and either the next try (back-off) or 'failed'.
+ */
+export async function sendDelivery(
+  db: Db,
+  delivery: repo.DeliveryToSend,
+  options: SendOptions,
+): Promise<'delivered' | 'pending' | 'failed'> {
+  const body = JSON.stringify({ id: delivery.id, event: delivery.event, payload: delivery.payload });
+  const attempts = delivery.attempts + 1;
+  let error: string | null = null;
+  try {
+    const response = await options.fetch(delivery.url, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        'x-edukarte-event': delivery.event,
+        'x-edukarte-delivery': String(delivery.id),
+        'x-edukarte-signature': signBody(delivery.secret, body),
+      },
+      body,
+      redirect: 'manual',
+      signal: AbortSignal.timeout(options.timeoutMs),
+    });
+    if (!response.ok) error = `HTTP ${response.status}`;
+  } catch (caught) {
+    error = describeFetchError(caught);
+  }
+  if (error === null) {
+    await repo.recordAttempt(db, delivery.id, { status: 'delivered', attempts, at: options.now() });
+    return 'delivered';
+  }
+  const next = options.retry
+    ? afterFailure(attempts, options.now())
+    : { status: 'failed' as const, nextAttemptAt: options.now() };
+  await repo.recordAttempt(db, delivery.id, { ...next, attempts, error });
+  options.log?.(`webhook delivery ${delivery.id} attempt ${attempts} failed: ${error}`);
+  return next.status;
+}
+
+/** fetch() says "fetch failed" and hides the reason (ECONNREFUSED, a timeout) in `cause`. */
+function describeFetchError(caught: unknown): string {
+  if (!(caught instanceof Error)) return String(caught);
+  if (caught.name === 'TimeoutError') return 'timeout';
+  const cause = (caught as { cause?: unknown }).cause;
+  if (cause instanceof Error) {
+    const code = (cause as { code?: unknown }).code;
+    return typeof code === 'string' ? `${caught.message}: ${code}` : `${caught.message}: ${cause.message}`;
+  }
+  return caught.message;
+}
+
 export interface WebhookWorkerOptions {
   db: Db;
   /** injected for tests */
@@ -45,36 +107,8 @@ export function startWebhookWorker(options: WebhookWorkerOptions): WebhookWorker
   let running: Promise<number> | null = null;
   let stopped = false;
 
-  async function deliver(
-    delivery: Awaited<ReturnType<typeof repo.findDueDeliveries>>[number],
-  ): Promise<void> {
-    const body = JSON.stringify({ id: delivery.id, event: delivery.event, payload: delivery.payload });
-    const attempts = delivery.attempts + 1;
-    let error: string | null = null;
-    try {
-      const response = await send(delivery.url, {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          'x-edukarte-event': delivery.event,
-          'x-edukarte-delivery': String(delivery.id),
-          'x-edukarte-signature': signBody(delivery.secret, body),
-        },
-        body,
-        signal: AbortSignal.timeout(timeoutMs),
-      });
-      if (!response.ok) error = `HTTP ${response.status}`;
-    } catch (caught) {
-      error = caught instanceof Error ? caught.message : String(caught);
-    }
-    if (error === null) {
-      await repo.recordAttempt(options.db, delivery.id, { status: 'delivered', attempts, at: now() });
-      return;
-    }
-    const next = afterFailure(attempts, now());
-    await repo.recordAttempt(options.db, delivery.id, { ...next, attempts, error });
-    options.log?.(`webhook delivery ${delivery.id} attempt ${attempts} failed: ${error}`);
-  }
+  const deliver = (delivery: repo.DeliveryToSend) =>
+    sendDelivery(options.db, delivery, { fetch: send, now, timeoutMs, retry: true, log: options.log });
 
   async function runOnce(): Promise<number> {
     if (running) return running;
