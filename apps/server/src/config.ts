@@ -18,6 +18,8 @@ const Env = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('warn'),
   /** Trust X-Forwarded-For from a reverse proxy (only behind one: otherwise clients could forge their IP). */
   TRUST_PROXY: z.enum(['true', 'false']).default('false'),
+  /** How often the 出欠 webhook worker looks for due deliveries. */
+  WEBHOOK_INTERVAL_MS: z.coerce.number().int().min(100).default(15_000),
 });
 
 export interface Config {
@@ -33,6 +35,7 @@ export interface Config {
   sessionHours: number;
   logLevel: z.infer<typeof Env>['LOG_LEVEL'];
   trustProxy: boolean;
+  webhookIntervalMs: number;
 }
 
 /** Reads configuration from the environment; a bad value stops start-up with a message naming it. */
@@ -56,5 +59,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionHours: e.SESSION_HOURS,
     logLevel: e.LOG_LEVEL,
     trustProxy: e.TRUST_PROXY === 'true',
+    webhookIntervalMs: e.WEBHOOK_INTERVAL_MS,
   };
 }

@@ -29,7 +29,12 @@ async function main(): Promise<void> {
 
   const app = await buildApp(ctx, { logger: { level: config.logLevel } });
   await app.listen({ port: config.port, host: config.host });
-  const webhooks = startWebhookWorker({ db: database.db, log: (message) => app.log.warn(message) }); // 出欠 webhooks (A7)
+  // 出欠 webhooks (A7)
+  const webhooks = startWebhookWorker({
+    db: database.db,
+    intervalMs: config.webhookIntervalMs,
+    log: (message) => app.log.warn(message),
+  });
   const url = `http://localhost:${config.port}/`;
   console.log(`\nedukarte is running: ${url}  (API docs: ${url}api/docs)`);
   if (config.demo === 'auto') {
