@@ -79,7 +79,46 @@ describe.each(testEngines())('OneRoster import (%s)', (engine) => {
     const report = await importOneRosterPackage(database.db, await fixture('valid-bulk'), options);
     expect(report.ok).toBe(true);
     for (const [kind, c] of Object.entries(report.counts.applied))
-      expect({ kind, ...c }).toEqual({ kind, inserted: 0, updated: 0, ended: 0 });
+      expect({ kind, ...c }).toMatchObject({ kind, inserted: 0, updated: 0, ended: 0 });
+    // what was there already is counted as unchanged
+    expect(report.counts.applied.people).toMatchObject({ unchanged: 20 });
+    expect(report.counts.applied.schools).toMatchObject({ unchanged: 2 });
+    expect(await snapshot(database)).toEqual(before);
+  });
+
+  it('records a re-import from the command line as a batch with nothing created, updated or deleted', async () => {
+    const before = await snapshot(database);
+    const report = await importOneRosterPackage(database.db, await fixture('valid-bulk'), {
+      ...options,
+      record: { fileName: 'valid-bulk', createdBy: null, via: 'cli' },
+    });
+    expect(report).toMatchObject({ ok: true, committed: true });
+    expect(report.batchId).toBeGreaterThan(0);
+    const [batch] = rowsOf<{
+      source_system: string;
+      kind: string;
+      status: string;
+      file_name: string;
+      created_by: number | null;
+      row_count: number;
+      report: { via: string; counts: typeof report.counts; errors: unknown[] };
+    }>(
+      await database.db.execute(
+        sql`SELECT source_system, kind, status, file_name, created_by, row_count, report FROM import_batches WHERE id = ${report.batchId!}`,
+      ),
+    );
+    expect(batch).toMatchObject({
+      source_system: 'oneroster',
+      kind: 'roster',
+      status: 'committed',
+      file_name: 'valid-bulk',
+      created_by: null,
+      report: { via: 'cli', errors: [] },
+    });
+    expect(batch!.row_count).toBe(Object.values(report.counts.rows).reduce((a, b) => a + b, 0));
+    const changed = Object.values(batch!.report.counts.applied).map((c) => c.inserted + c.updated + c.ended);
+    expect(changed.every((n) => n === 0)).toBe(true);
+    expect(batch!.report.counts.applied.enrollments?.unchanged).toBeGreaterThan(0);
     expect(await snapshot(database)).toEqual(before);
   });
 
@@ -217,6 +256,30 @@ describe.each(testEngines())('OneRoster import, other packages (%s)', (engine) =
     expect(s.people).toEqual([]);
     expect(s.schools).toEqual([]);
     expect(s.classes).toEqual([]);
+  });
+
+  it('reports its progress: each file while validating, then each apply step in order', async () => {
+    const seen: string[] = [];
+    const report = await importOneRosterPackage(database.db, await fixture('valid-bulk'), {
+      ...options,
+      dryRun: true,
+      onProgress: (p) => {
+        seen.push(`${p.phase}:${p.step}:${p.stepsDone}/${p.stepsTotal}`);
+      },
+    });
+    expect(report.ok).toBe(true);
+    const validating = seen.filter((s) => s.startsWith('validating:'));
+    expect(validating[0]).toBe('validating:orgs.csv:0/9');
+    expect(validating).toContain('validating:users.csv:4/9');
+    expect(validating.at(-1)).toBe('validating:references:8/9');
+    expect(seen.filter((s) => s.startsWith('applying:'))).toEqual([
+      'applying:schools:0/7',
+      'applying:schoolYears:1/7',
+      'applying:classes:2/7',
+      'applying:people:3/7',
+      'applying:enrollments:4/7',
+      'applying:deletions:5/7',
+    ]);
   });
 
   it('validates without writing on a dry run', async () => {

@@ -2,8 +2,10 @@
  * npm run import -- oneroster <package.zip | folder> [--dry-run]
  * Validates a OneRoster CSV package (1.1, 1.2, 1.2 Japan Profile) and imports it all-or-nothing into the
  * database the server uses (DATABASE_URL / DATA_DIR; stop a PGlite server first). Exit code 1 on errors.
+ * A committed or rejected import is recorded in 取り込み履歴 (import_batches), as from the admin page.
  */
 import { readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { todayInJapan, type OneRosterImportReport } from '@edukarte/shared';
 import { readFolder, readZip } from '../modules/oneroster/csv/read-package.ts';
@@ -27,7 +29,9 @@ function print(report: OneRosterImportReport): void {
     console.log(`warning ${w.file}:${w.row} ${w.column}: ${w.value} — ${w.expected}`);
   console.log(`OneRoster ${report.version ?? '?'}; rows: ${JSON.stringify(report.counts.rows)}`);
   for (const [what, c] of Object.entries(report.counts.applied))
-    console.log(`  ${what}: ${c.inserted} inserted, ${c.updated} updated, ${c.ended} ended`);
+    console.log(
+      `  ${what}: ${c.inserted} inserted, ${c.updated} updated, ${c.ended} ended, ${c.unchanged} unchanged`,
+    );
   console.log(
     report.ok
       ? report.committed
@@ -35,6 +39,7 @@ function print(report: OneRosterImportReport): void {
         : 'valid (dry run: nothing written).'
       : `${report.errors.length} error(s): nothing imported.`,
   );
+  if (report.batchId !== undefined) console.log(`recorded as import batch ${report.batchId}.`);
 }
 
 const files = (await stat(target)).isDirectory() ? await readFolder(target) : readZip(await readFile(target));
@@ -44,6 +49,7 @@ try {
     municipalityId: null,
     dryRun: values['dry-run'],
     today: todayInJapan(),
+    record: { fileName: path.basename(path.resolve(target)), createdBy: null, via: 'cli' },
   });
   print(report);
   process.exitCode = report.ok ? 0 : 1;

@@ -1,4 +1,5 @@
 import { and, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { KOUMU_IMPORT_KINDS } from '@edukarte/shared';
 import type { Queryable, Tx } from '../../db/client.ts';
 import {
   assessments,
@@ -189,6 +190,8 @@ export async function listBatches(q: Queryable, municipalityId: number, schoolId
   const where: SQL[] = [
     eq(importBatches.municipalityId, municipalityId),
     sql`${importBatches.sourceSystem} <> 'demo'`,
+    // OneRoster imports are recorded in the same table; they have their own history
+    inArray(importBatches.kind, [...KOUMU_IMPORT_KINDS]),
   ];
   if (schoolId !== null) where.push(eq(importBatches.schoolId, schoolId));
   return q

@@ -1,15 +1,18 @@
 import { randomBytes } from 'node:crypto';
 import {
+  ONEROSTER_APPLY_STEPS,
   SUBJECT_CODES,
+  type OneRosterApplyStep,
   type OneRosterImportReport,
   type OneRosterIssue,
   type SchoolKind,
 } from '@edukarte/shared';
 import type { Db, Tx } from '../../db/client.ts';
 import { resolvePeople, type IncomingPerson } from '../identity/resolve-person.ts';
+import * as batches from './batches.repo.ts';
 import { ROSTER_FILES } from './csv/columns.ts';
 import type { KnownIds, RosterPackage, UserRow } from './csv/model.ts';
-import { validatePackage, type ValidationResult } from './csv/validate.ts';
+import { validationSteps, type ValidationResult } from './csv/validate.ts';
 import * as repo from './repo.ts';
 
 export interface ImportOptions {
@@ -19,7 +22,26 @@ export interface ImportOptions {
   dryRun: boolean;
   /** Japan's today (YYYY-MM-DD), used when a deleted row carries no dateLastModified */
   today: string;
+  /**
+   * Record the import as an import_batches row (provenance): a committed import in its own
+   * transaction, a rejected one (errors, dry run or not) afterwards. A valid dry run is not recorded.
+   */
+  record?: { fileName: string; createdBy: number | null; via: 'upload' | 'cli' };
+  /** Called between steps (awaited: a caller may yield to other work there). */
+  onProgress?: (progress: ImportProgress) => void | Promise<void>;
 }
+
+/** Where an import is: the file being validated, or the apply step, with what is written so far. */
+export type ImportProgress =
+  | { phase: 'validating'; step: string; stepsDone: number; stepsTotal: number }
+  | {
+      phase: 'applying';
+      step: OneRosterApplyStep;
+      stepsDone: number;
+      stepsTotal: number;
+      rows: Record<string, number>;
+      applied: Applied;
+    };
 
 /** Figures for the benchmark: milliseconds per phase. */
 export interface ImportTimings {
@@ -66,7 +88,14 @@ export async function importOneRosterPackage(
   const started = performance.now();
   const municipalityId = options.municipalityId ?? (await repo.findFirstMunicipalityId(db));
   const known = municipalityId === null ? null : await repo.loadKnownSourcedIds(db, municipalityId);
-  const checked = validatePackage(files, known ? { ...known, courses: new Set() } : emptyKnown());
+  const steps = validationSteps(files, known ? { ...known, courses: new Set() } : emptyKnown());
+  let next = steps.next();
+  while (!next.done) {
+    const { file, index, total } = next.value;
+    await options.onProgress?.({ phase: 'validating', step: file, stepsDone: index, stepsTotal: total });
+    next = steps.next();
+  }
+  const checked = next.value;
   const validated = performance.now();
   if (timings) timings.validateMs = validated - started;
   const report = (
@@ -84,22 +113,82 @@ export async function importOneRosterPackage(
       counts: { rows: checked.rows, applied },
     };
   };
-  if (!checked.roster) return report({}, [], false);
+  const rejected = async (result: OneRosterImportReport) => {
+    if (options.record && municipalityId !== null)
+      result.batchId = await batches.insertRosterBatch(
+        db,
+        batchValues(municipalityId, options, result, null),
+      );
+    return result;
+  };
+  if (!checked.roster) return rejected(report({}, [], false));
   const roster = checked.roster;
 
   const applied: Applied = {};
+  const progress = async (step: OneRosterApplyStep) =>
+    options.onProgress?.({
+      phase: 'applying',
+      step,
+      stepsDone: ONEROSTER_APPLY_STEPS.indexOf(step),
+      stepsTotal: ONEROSTER_APPLY_STEPS.length,
+      rows: checked.rows,
+      applied,
+    });
+  let committed: OneRosterImportReport;
   try {
-    await db.transaction(async (tx) => {
-      const problems = await applyRoster(tx, roster, checked, options, municipalityId, applied);
-      if (problems.length > 0 || options.dryRun) throw new Rollback(problems);
+    committed = await db.transaction(async (tx) => {
+      const target = await applyRoster(tx, roster, checked, options, municipalityId, applied, progress);
+      if (target.problems.length > 0 || options.dryRun) throw new Rollback(target.problems);
+      const done = report(applied, [], true);
+      if (options.record && target.municipalityId !== null) {
+        await progress('recording');
+        done.batchId = await batches.insertRosterBatch(
+          tx,
+          batchValues(target.municipalityId, options, done, null),
+        );
+      }
+      return done;
     });
   } catch (e) {
-    if (!(e instanceof Rollback)) throw e;
     if (timings) timings.applyMs = performance.now() - validated;
-    return report(applied, e.problems, false);
+    if (!(e instanceof Rollback)) {
+      if (options.record && municipalityId !== null)
+        await batches.insertRosterBatch(
+          db,
+          batchValues(municipalityId, options, report(applied, [], false), String(e)),
+        );
+      throw e;
+    }
+    const result = report(applied, e.problems, false);
+    return result.ok ? result : rejected(result);
   }
   if (timings) timings.applyMs = performance.now() - validated;
-  return report(applied, [], true);
+  return committed;
+}
+
+function batchValues(
+  municipalityId: number,
+  options: ImportOptions,
+  result: OneRosterImportReport,
+  failure: string | null,
+): batches.RosterBatchInput {
+  const record = options.record!;
+  return {
+    municipalityId,
+    fileName: record.fileName,
+    createdBy: record.createdBy,
+    committed: result.committed,
+    rowCount: Object.values(result.counts.rows).reduce((n, r) => n + r, 0),
+    report: {
+      via: record.via,
+      dryRun: options.dryRun,
+      version: result.version,
+      counts: result.counts,
+      errors: result.errors,
+      warnings: result.warnings,
+      failure,
+    },
+  };
 }
 
 const FILE_ORDER = ['manifest.csv', ...ROSTER_FILES] as readonly string[];
@@ -169,16 +258,24 @@ async function resolveMunicipality(
   });
 }
 
+/**
+ * Adds to the counts of one kind. `considered`: how many rows of that kind the package holds for
+ * upserting; those neither inserted nor updated are counted as unchanged.
+ */
 function count(
   applied: Applied,
   kind: string,
   c: Partial<{ inserted: number; updated: number; ended: number }>,
+  considered = 0,
 ) {
-  const current = applied[kind] ?? { inserted: 0, updated: 0, ended: 0 };
+  const current = applied[kind] ?? { inserted: 0, updated: 0, ended: 0, unchanged: 0 };
+  const inserted = c.inserted ?? 0;
+  const updated = c.updated ?? 0;
   applied[kind] = {
-    inserted: current.inserted + (c.inserted ?? 0),
-    updated: current.updated + (c.updated ?? 0),
+    inserted: current.inserted + inserted,
+    updated: current.updated + updated,
     ended: current.ended + (c.ended ?? 0),
+    unchanged: current.unchanged + Math.max(0, considered - inserted - updated),
   };
 }
 
@@ -203,10 +300,13 @@ async function applyRoster(
   options: ImportOptions,
   givenMunicipalityId: number | null,
   applied: Applied,
-): Promise<OneRosterIssue[]> {
+  progress: (step: OneRosterApplyStep) => Promise<void> | undefined,
+): Promise<{ municipalityId: number | null; problems: OneRosterIssue[] }> {
   const problems: OneRosterIssue[] = [];
   const municipalityId = await resolveMunicipality(tx, roster, givenMunicipalityId, problems);
-  if (municipalityId === null) return problems;
+  if (municipalityId === null) return { municipalityId, problems };
+  const out = (list: OneRosterIssue[]) => ({ municipalityId, problems: list });
+  await progress('schools');
   const active = <T extends { status: string }>(rows: T[]) => rows.filter((r) => r.status === 'active');
 
   // orgs → schools
@@ -223,7 +323,7 @@ async function applyRoster(
       municipalityId,
     ),
   );
-  if (problems.length > 0) return problems;
+  if (problems.length > 0) return out(problems);
   count(
     applied,
     'schools',
@@ -237,6 +337,7 @@ async function applyRoster(
         kind: KIND_BY_CODE_PREFIX[s.identifier.slice(0, 2)] ?? 'elementary',
       })),
     ),
+    schools.length,
   );
   for (const o of roster.orgs.filter((r) => r.status === 'tobedeleted'))
     checked.warnings.push(
@@ -250,6 +351,7 @@ async function applyRoster(
     );
 
   // academicSessions → school_years (+ terms)
+  await progress('schoolYears');
   const years = active(roster.sessions).filter((s) => s.type === 'schoolYear');
   problems.push(
     ...foreign(
@@ -263,7 +365,7 @@ async function applyRoster(
       municipalityId,
     ),
   );
-  if (problems.length > 0) return problems;
+  if (problems.length > 0) return out(problems);
   count(
     applied,
     'schoolYears',
@@ -278,6 +380,7 @@ async function applyRoster(
         end_date: y.endDate,
       })),
     ),
+    years.length,
   );
   const storedYears = await repo.listSchoolYears(tx, municipalityId);
   const yearBySourcedId = new Map(storedYears.map((y) => [y.sourced_id, y]));
@@ -311,9 +414,10 @@ async function applyRoster(
       end_date: t.endDate,
     });
   }
-  count(applied, 'terms', await repo.upsertTerms(tx, termRows));
+  count(applied, 'terms', await repo.upsertTerms(tx, termRows), termRows.length);
 
   // classes (grade and subject from the class, else its course)
+  await progress('classes');
   const schoolIds = await repo.idsBySourcedId(tx, 'schools', [
     ...new Set([
       ...roster.classes.map((c) => c.schoolSourcedId),
@@ -395,10 +499,11 @@ async function applyRoster(
       );
     else firstByKey.set(classKey(row), c.line);
   });
-  if (problems.length > 0) return problems;
-  count(applied, 'classes', await repo.upsertClasses(tx, classRows));
+  if (problems.length > 0) return out(problems);
+  count(applied, 'classes', await repo.upsertClasses(tx, classRows), classRows.length);
 
   // users → people (+ source identities), demographics
+  await progress('people');
   const { people: peopleProblems } = await applyUsers(
     tx,
     roster,
@@ -408,13 +513,15 @@ async function applyRoster(
     applied,
   );
   problems.push(...peopleProblems);
-  if (problems.length > 0) return problems;
+  if (problems.length > 0) return out(problems);
 
   // enrollments: pupils → enrollments (出席番号), staff → class_teachers
+  await progress('enrollments');
   problems.push(...(await applyEnrollments(tx, roster, municipalityId, yearBySourcedId, applied)));
-  if (problems.length > 0) return problems;
+  if (problems.length > 0) return out(problems);
 
   // deletions (delta): end stays, never delete history
+  await progress('deletions');
   const deleted = <T extends { status: string }>(rows: T[]) => rows.filter((r) => r.status === 'tobedeleted');
   const ends = <T extends { sourcedId: string; dateLastModified: string }>(rows: T[]) =>
     rows.map((r) => ({ sourced_id: r.sourcedId, on: deletionDate(r, options.today) }));
@@ -447,7 +554,7 @@ async function applyRoster(
   }
   count(applied, 'people', { ended: await repo.endEnrollments(tx, 'student', ends(deleted(roster.users))) });
   count(applied, 'classes', { ended: await repo.endEnrollments(tx, 'class', ends(deleted(roster.classes))) });
-  return problems;
+  return out(problems);
 }
 
 async function applyUsers(
@@ -554,8 +661,10 @@ async function applyUsers(
           );
         }),
     ),
+    stored.length,
   );
   // demographics of people who were already stored (new ones got theirs on insert)
+  const storedDemographics = [...demographics.keys()].filter((id) => storedPeople.has(id)).length;
   const updated = await repo.updateDemographics(
     tx,
     municipalityId,
@@ -566,7 +675,7 @@ async function applyUsers(
       })
       .map((d) => ({ sourced_id: d.sourcedId, birth_date: d.birthDate || null, sex: d.sex })),
   );
-  count(applied, 'demographics', { updated });
+  count(applied, 'demographics', { updated }, storedDemographics);
   return { people: problems };
 }
 
@@ -693,7 +802,8 @@ async function applyEnrollments(
       }),
       (sourcedId) => hadEnrollments && !existing.has(sourcedId),
     ),
+    pupils.length,
   );
-  count(applied, 'classTeachers', await repo.upsertClassTeachers(tx, teachers));
+  count(applied, 'classTeachers', await repo.upsertClassTeachers(tx, teachers), teachers.length);
   return problems;
 }

@@ -11,9 +11,9 @@ const report: OneRosterImportReport = {
   counts: {
     rows: { 'orgs.csv': 3, 'users.csv': 20 },
     applied: {
-      people: { inserted: 20, updated: 1, ended: 0 },
-      terms: { inserted: 0, updated: 0, ended: 0 },
-      futureKind: { inserted: 1, updated: 0, ended: 0 },
+      people: { inserted: 20, updated: 1, ended: 0, unchanged: 0 },
+      terms: { inserted: 0, updated: 0, ended: 0, unchanged: 2 },
+      futureKind: { inserted: 1, updated: 0, ended: 0, unchanged: 0 },
     },
   },
 };

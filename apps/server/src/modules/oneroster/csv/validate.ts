@@ -107,6 +107,24 @@ class RowReader {
  * sourcedIds already stored (a delta may refer to them).
  */
 export function validatePackage(files: ReadonlyMap<string, string>, known: KnownIds): ValidationResult {
+  const steps = validationSteps(files, known);
+  for (;;) {
+    const next = steps.next();
+    if (next.done) return next.value;
+  }
+}
+
+/** What validation works on next: a file of the package, or the references between files. */
+export type ValidationStep = { file: string; index: number; total: number };
+
+/**
+ * The same validation as `validatePackage`, one file at a time: it yields before each file (and
+ * before the cross-file references), so a caller can report progress and let other work run.
+ */
+export function* validationSteps(
+  files: ReadonlyMap<string, string>,
+  known: KnownIds,
+): Generator<ValidationStep, ValidationResult, void> {
   const issues = new Issues();
   const rowsRead: Record<string, number> = {};
   const manifestText = files.get(MANIFEST);
@@ -132,9 +150,11 @@ export function validatePackage(files: ReadonlyMap<string, string>, known: Known
   if (version === '1.1') modes['roles.csv'] = 'absent';
 
   const tables = new Map<RosterFile, RowReader[]>();
-  for (const file of ROSTER_FILES) {
+  const total = ROSTER_FILES.length + 1;
+  for (const [index, file] of ROSTER_FILES.entries()) {
     const mode = modes[file] ?? 'absent';
     const text = files.get(file);
+    if (mode !== 'absent' && text !== undefined) yield { file, index, total };
     if (mode === 'absent') {
       if (text !== undefined && file !== 'roles.csv')
         issues.warn(
@@ -155,6 +175,7 @@ export function validatePackage(files: ReadonlyMap<string, string>, known: Known
     tables.set(file, readTable(file, text, version, mode, issues));
     rowsRead[file] = tables.get(file)?.length ?? 0;
   }
+  yield { file: 'references', index: total - 1, total };
   const roster = buildRoster(version, modes, tables, issues, known);
   return {
     version,
