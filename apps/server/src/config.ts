@@ -20,6 +20,14 @@ const Env = z.object({
   TRUST_PROXY: z.enum(['true', 'false']).default('false'),
   /** How often the 出欠 webhook worker looks for due deliveries. */
   WEBHOOK_INTERVAL_MS: z.coerce.number().int().min(100).default(15_000),
+  /** Largest 校務 import file accepted, in bytes (default 30 MB). */
+  EDUKARTE_IMPORT_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(30 * 1024 * 1024),
+  /** Hours after which a 校務 import preview that was never committed is cleaned up. */
+  EDUKARTE_IMPORT_PREVIEW_HOURS: z.coerce.number().positive().default(24),
 });
 
 export interface Config {
@@ -36,6 +44,10 @@ export interface Config {
   logLevel: z.infer<typeof Env>['LOG_LEVEL'];
   trustProxy: boolean;
   webhookIntervalMs: number;
+  /** EDUKARTE_IMPORT_MAX_BYTES: the 校務 upload limit */
+  importMaxBytes: number;
+  /** EDUKARTE_IMPORT_PREVIEW_HOURS: how long an uncommitted 校務 preview is kept */
+  importPreviewHours: number;
 }
 
 /** Reads configuration from the environment; a bad value stops start-up with a message naming it. */
@@ -60,5 +72,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     trustProxy: e.TRUST_PROXY === 'true',
     webhookIntervalMs: e.WEBHOOK_INTERVAL_MS,
+    importMaxBytes: e.EDUKARTE_IMPORT_MAX_BYTES,
+    importPreviewHours: e.EDUKARTE_IMPORT_PREVIEW_HOURS,
   };
 }

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { and, count, eq, inArray } from 'drizzle-orm';
+import { and, count, eq, inArray, sql } from 'drizzle-orm';
 import { ImportCommitResponse, ImportHistoryResponse, ImportPreviewResponse } from '@edukarte/shared';
-import { attendanceMarks, columnMappings, importBatches } from '../src/db/schema/index.ts';
+import { attendanceMarks, columnMappings, importBatches, people } from '../src/db/schema/index.ts';
 import { startTestApp, type TestApp } from './support/test-app.ts';
 import { testEngines } from './support/test-db.ts';
 import { commit, csv, pupilsOf, schoolOf, sjisCsv, upload, type Pupil } from './fixtures/koumu/helpers.ts';
@@ -58,8 +58,23 @@ describe.each(testEngines())('出欠 CSV import over HTTP on %s', (engine) => {
     expect(preview.batch).toMatchObject({ status: 'previewed', counts: { rows: 4, valid: 4, problems: 0 } });
     expect(preview.preview[0]).toMatchObject({
       row: 2,
-      values: { category: 'ABSENT_SICK', symptoms: '発熱、せき' },
+      values: { date: '2026-11-16', category: 'ABSENT_SICK', symptoms: '発熱、せき' },
     });
+    // the pupil as a teacher knows them: 氏名, reading and class, not an internal id
+    const [person] = await t.database.db
+      .select({ familyName: people.familyName, givenName: people.givenName })
+      .from(people)
+      .where(eq(people.id, pupils[0]!.studentId));
+    expect(preview.preview[0]!.student).toMatchObject({
+      id: pupils[0]!.studentId,
+      name: `${person!.familyName} ${person!.givenName}`,
+      gradeCode: `P${pupils[0]!.grade}`,
+      className: `${pupils[0]!.className}組`,
+      attendanceNo: pupils[0]!.attendanceNo,
+    });
+    expect(preview.preview[0]!.student.kana).toMatch(/^[ァ-ヶー]+ [ァ-ヶー]+$/);
+    expect(preview.preview[0]!.values).not.toHaveProperty('student_id');
+    expect(preview.preview[0]!.values).not.toHaveProperty('school_id');
     expect(await marksOn('2026-11-16')).toHaveLength(0);
 
     const committed = ImportCommitResponse.parse(
@@ -152,7 +167,8 @@ describe.each(testEngines())('出欠 CSV import over HTTP on %s', (engine) => {
       ).json(),
     );
     expect(first.problems).toEqual([]);
-    expect(first.preview[0]!.values).toMatchObject({ student_id: String(p.studentId), category: 'MOURNING' });
+    expect(first.preview[0]!.student.id).toBe(p.studentId);
+    expect(first.preview[0]!.values).toMatchObject({ category: 'MOURNING' });
     expect((await commit(t, cookies.admin!, first.batch.id)).status).toBe(200);
     const [saved] = await t.database.db
       .select({ n: count() })
@@ -305,6 +321,57 @@ describe.each(testEngines())('出欠 CSV import over HTTP on %s', (engine) => {
       ).toBe(403);
     }
     expect((await upload(t, '', csv(rows), { kind: 'attendance' })).status).toBe(401);
+  });
+
+  it('cleans up previews nobody committed for a day on the next upload, keeping the problem reports', async () => {
+    const clean = ImportPreviewResponse.parse(
+      await (await upload(t, cookies.admin!, csv(rows), { kind: 'attendance' }, 'clean.csv')).json(),
+    );
+    const withProblems = ImportPreviewResponse.parse(
+      await (
+        await upload(
+          t,
+          cookies.admin!,
+          csv([HEADER, [pupils[0]!.sourceId, '2026-11-31', '欠席', '', '', '']]),
+          { kind: 'attendance' },
+          'bad.csv',
+        )
+      ).json(),
+    );
+    const recent = ImportPreviewResponse.parse(
+      await (await upload(t, cookies.admin!, csv(rows), { kind: 'attendance' }, 'recent.csv')).json(),
+    );
+    expect(withProblems.batch.counts.problems).toBe(1);
+    // the first two were previewed 25 hours ago; the third just now
+    await t.database.db
+      .update(importBatches)
+      .set({ createdAt: sql`now() - interval '25 hours'` })
+      .where(inArray(importBatches.id, [clean.batch.id, withProblems.batch.id]));
+
+    const next = await upload(t, cookies.admin!, csv(rows), { kind: 'attendance' }, 'next.csv');
+    expect(next.status).toBe(200);
+    const left = await t.database.db
+      .select({ id: importBatches.id, status: importBatches.status, report: importBatches.report })
+      .from(importBatches)
+      .where(inArray(importBatches.id, [clean.batch.id, withProblems.batch.id, recent.batch.id]));
+    const byId = new Map(left.map((b) => [b.id, b]));
+    expect(byId.has(clean.batch.id)).toBe(false);
+    expect(byId.get(recent.batch.id)?.status).toBe('previewed');
+    const expired = byId.get(withProblems.batch.id);
+    expect(expired?.status).toBe('failed');
+    expect(expired?.report).not.toHaveProperty('rows');
+    expect(expired?.report).toMatchObject({ expired: true, counts: { problems: 1 } });
+    // its problem report can still be downloaded; the deleted one can no longer be committed
+    const report = await t.get(
+      `/api/admin/koumu-imports/${withProblems.batch.id}/problems.csv`,
+      cookies.admin,
+    );
+    expect(await report.text()).toContain('2026-11-31');
+    const gone = await commit(t, cookies.admin!, clean.batch.id);
+    expect(gone.status).toBe(404);
+    expect(((await gone.json()) as { error: { message: string } }).error.message).toContain(
+      'もう一度アップロード',
+    );
   });
 
   it('serves a template per kind with Japanese headers and an example row', async () => {

@@ -8,6 +8,7 @@ import {
   gradeRecords,
   healthObservations,
   nurseVisits,
+  people,
   teacherNotes,
 } from '../src/db/schema/index.ts';
 import { startTestApp, type TestApp } from './support/test-app.ts';
@@ -199,6 +200,18 @@ describe.each(testEngines())('校務 imports of every kind on %s', (engine) => {
     const xlsx = await writeXlsxFile(sheet).toBuffer();
     const first = await importFile('notes', xlsx, 'notes.xlsx');
     expect(first.preview.encoding).toBe('xlsx');
+    // codes for the page to label, and the author by name rather than by id
+    const [teacher] = await t.database.db
+      .select({ familyName: people.familyName, givenName: people.givenName })
+      .from(people)
+      .where(eq(people.id, author.personId));
+    expect(first.preview.preview[0]!.values).toEqual({
+      date: '2026-11-12',
+      noteKind: 'good_point',
+      visibility: 'school_staff',
+      author: `${teacher!.familyName} ${teacher!.givenName}`,
+      body: '下級生に優しく声をかけていた。',
+    });
     expect(first.counts).toMatchObject({ inserted: 2 });
     expect((await importFile('notes', xlsx, 'notes.xlsx')).counts).toMatchObject({
       inserted: 0,
@@ -239,8 +252,8 @@ describe.each(testEngines())('校務 imports of every kind on %s', (engine) => {
     ];
     const xlsx = await writeXlsxFile(sheet as never).toBuffer();
     const { preview, counts } = await importFile('attendance', xlsx, 'attendance.xlsx');
+    expect(preview.preview[0]!.student.id).toBe(p.studentId);
     expect(preview.preview[0]!.values).toMatchObject({
-      student_id: String(p.studentId),
       date: '2026-11-13',
       category: 'ABSENT_SICK',
     });
@@ -272,13 +285,9 @@ describe.each(testEngines())('校務 imports of every kind on %s', (engine) => {
 describe('oversized uploads', () => {
   let t: TestApp;
   beforeAll(async () => {
-    process.env.EDUKARTE_IMPORT_MAX_BYTES = '2048';
-    t = await startTestApp('pglite');
+    t = await startTestApp('pglite', { EDUKARTE_IMPORT_MAX_BYTES: '2048' });
   });
-  afterAll(async () => {
-    delete process.env.EDUKARTE_IMPORT_MAX_BYTES;
-    await t?.dispose();
-  });
+  afterAll(async () => t?.dispose());
 
   it('refuses a file over the limit with 413 and a clear message', async () => {
     const admin = await t.signIn('admin');
@@ -291,5 +300,19 @@ describe('oversized uploads', () => {
     const body = (await response.json()) as { error: { code: string; message: string } };
     expect(body.error.code).toBe('file_too_large');
     expect(body.error.message).toContain('上限');
+    // the limit comes from the configuration: unset, the same file is accepted
+    const roomy = await startTestApp('pglite');
+    try {
+      const accepted = await upload(
+        roomy,
+        await roomy.signIn('admin'),
+        big,
+        { kind: 'attendance' },
+        'big.csv',
+      );
+      expect(accepted.status).toBe(200);
+    } finally {
+      await roomy.dispose();
+    }
   });
 });

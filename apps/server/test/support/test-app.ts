@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { loadConfig } from '../../src/config.ts';
+import { loadConfig, type Config } from '../../src/config.ts';
 import type { Engine } from '../../src/db/client.ts';
 import { seedDemo } from '../../src/db/seed/index.ts';
 import { DEMO_PASSWORD } from '../../src/db/seed/demo-accounts.ts';
@@ -20,11 +20,14 @@ export interface TestApp {
   dispose(): Promise<void>;
 }
 
-/** A real server on an ephemeral port over a fresh database holding the small 'test' municipality. */
-export async function startTestApp(engine: Engine): Promise<TestApp> {
+/**
+ * A real server on an ephemeral port over a fresh database holding the small 'test' municipality.
+ * `env`: configuration variables to read as the server would (e.g. EDUKARTE_IMPORT_MAX_BYTES).
+ */
+export async function startTestApp(engine: Engine, env: Record<string, string> = {}): Promise<TestApp> {
   const database = await openTestDatabase(engine);
   await seedDemo(database, { size: 'test', asOf: TEST_TODAY, seed: 7 });
-  const config = { ...loadConfig({}), today: TEST_TODAY, cookieSecure: false as const };
+  const config: Config = { ...loadConfig(env), today: TEST_TODAY, cookieSecure: false as const };
   const app = await buildApp(createContext(database, config), { serveWeb: false });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();

@@ -151,6 +151,32 @@ export const ImportBatchSummary = z.object({
 });
 export type ImportBatchSummary = z.infer<typeof ImportBatchSummary>;
 
+/** The pupil a previewed row was matched to, as a teacher recognises them. */
+export const ImportPreviewStudent = z.object({
+  id: z.number().int(),
+  /** 氏名 */
+  name: z.string(),
+  kana: z.string(),
+  schoolName: z.string(),
+  /** this school year's class, when the pupil has a stay in it */
+  gradeCode: z.string().nullable(),
+  className: z.string().nullable(),
+  attendanceNo: z.number().int().nullable(),
+});
+export type ImportPreviewStudent = z.infer<typeof ImportPreviewStudent>;
+
+/**
+ * One previewed row: the file row, the pupil and the values by field key (KOUMU_FIELDS keys).
+ * Coded values stay codes (category 'ABSENT_SICK', subject 'MATH', reasonGroup 'ILLNESS', …) for the
+ * page to label in the reader's language; a note's author is given by name.
+ */
+export const ImportPreviewRow = z.object({
+  row: z.number().int(),
+  student: ImportPreviewStudent,
+  values: z.record(z.string(), z.string()),
+});
+export type ImportPreviewRow = z.infer<typeof ImportPreviewRow>;
+
 export const ImportPreviewResponse = z.object({
   batch: ImportBatchSummary,
   encoding: z.string(),
@@ -158,7 +184,7 @@ export const ImportPreviewResponse = z.object({
   /** field key → file header, as used for this preview */
   mapping: z.record(z.string(), z.string()),
   /** The first 20 valid rows as they will be stored */
-  preview: z.array(z.object({ row: z.number().int(), values: z.record(z.string(), z.string()) })),
+  preview: z.array(ImportPreviewRow),
   problems: z.array(ImportProblem),
   /** milliseconds spent decoding, validating and storing the preview (for benchmarks and logs) */
   timings: z.record(z.string(), z.number()).optional(),

@@ -96,17 +96,89 @@ export function toRecord(
   }
 }
 
-/** A stored record as display strings for the preview table. */
-export function previewValues(record: StoredRecord): Record<string, string> {
-  const values: Record<string, string> = {};
-  for (const [key, value] of Object.entries(record)) {
-    if (value === null || value === undefined) values[key] = '';
-    else if (Array.isArray(value)) values[key] = value.join('、');
-    else if (typeof value === 'object') {
-      const a = value as AssessmentKey;
-      values[key] =
-        `${a.title}（${a.kind}・${a.subjectCode}・${a.gradeCode}・${a.administeredOn}・満点${a.maxScore}）`;
-    } else values[key] = String(value);
+const text = (value: string | number | null | undefined) =>
+  value === null || value === undefined ? '' : String(value);
+const list = (values: readonly string[]) => values.join('、');
+/** '2026-11-20T10:15:00+09:00' → '2026-11-20 10:15' (Japan time, as the file had it). */
+const localTime = (iso: string | null) => (iso === null ? '' : iso.slice(0, 16).replace('T', ' '));
+
+/**
+ * A validated row as display values by field key (the keys of KOUMU_FIELDS), for the preview.
+ * Coded values stay codes: the page labels them in the reader's language. `authorName` turns a
+ * note's author id into a name.
+ */
+export function previewValues(
+  kind: KoumuImportKind,
+  row: AnyRow,
+  authorName: (personId: number) => string,
+): Record<string, string> {
+  switch (kind) {
+    case 'attendance': {
+      const r = row as RowsByKind['attendance'];
+      return {
+        date: r.date,
+        category: r.category,
+        reason: text(r.reason),
+        symptoms: list(r.symptoms),
+        disease: text(r.disease),
+        note: text(r.note),
+      };
+    }
+    case 'health': {
+      const r = row as RowsByKind['health'];
+      return {
+        date: r.date,
+        symptoms: list(r.symptoms),
+        temperature: text(r.temperature),
+        note: text(r.note),
+      };
+    }
+    case 'nurse': {
+      const r = row as RowsByKind['nurse'];
+      return {
+        visitedAt: localTime(r.visitedAt),
+        leftAt: localTime(r.leftAt),
+        reasonGroup: r.reasonGroup,
+        reason: r.reason,
+        treatments: list(r.treatments),
+        outcome: r.outcome,
+        note: text(r.note),
+      };
+    }
+    case 'results': {
+      const r = row as RowsByKind['results'];
+      const a = r.assessment;
+      return {
+        assessmentKind: a.kind,
+        subject: a.subjectCode,
+        assessmentGrade: a.gradeCode,
+        title: a.title,
+        administeredOn: a.administeredOn,
+        maxScore: text(a.maxScore),
+        score: text(r.score),
+      };
+    }
+    case 'grades': {
+      const r = row as RowsByKind['grades'];
+      return {
+        fiscalYear: text(r.fiscalYear),
+        period: text(r.period),
+        subject: r.subjectCode,
+        rating: text(r.rating),
+        knowledge: text(r.knowledge),
+        thinking: text(r.thinking),
+        attitude: text(r.attitude),
+      };
+    }
+    case 'notes': {
+      const r = row as RowsByKind['notes'];
+      return {
+        date: r.notedOn,
+        noteKind: r.kind,
+        visibility: r.visibility,
+        author: authorName(r.authorId),
+        body: r.body,
+      };
+    }
   }
-  return values;
 }

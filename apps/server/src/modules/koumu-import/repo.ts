@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, inArray, lt, sql, type SQL } from 'drizzle-orm';
 import { KOUMU_IMPORT_KINDS } from '@edukarte/shared';
 import type { Queryable, Tx } from '../../db/client.ts';
 import {
@@ -243,4 +243,77 @@ export async function findOrCreateAssessments(
     ids.set(JSON.stringify(key), id);
   }
   return ids;
+}
+
+/** Who the previewed rows are about: 氏名, reading, school and this year's class of each pupil. */
+export async function findPreviewStudents(q: Queryable, studentIds: readonly number[], schoolYearId: number) {
+  if (studentIds.length === 0) return new Map<number, PreviewStudentRow>();
+  const rows = await q
+    .select({
+      id: people.id,
+      familyName: people.familyName,
+      givenName: people.givenName,
+      familyNameKana: people.familyNameKana,
+      givenNameKana: people.givenNameKana,
+      schoolName: schools.name,
+      gradeCode: classes.gradeCode,
+      className: classes.name,
+      attendanceNo: enrollments.attendanceNo,
+    })
+    .from(enrollments)
+    .innerJoin(people, eq(people.id, enrollments.studentId))
+    .innerJoin(classes, eq(classes.id, enrollments.classId))
+    .innerJoin(schools, eq(schools.id, enrollments.schoolId))
+    .where(and(inArray(enrollments.studentId, [...studentIds]), eq(enrollments.schoolYearId, schoolYearId)))
+    .orderBy(enrollments.startDate);
+  // the latest stay of the year wins (a pupil who moved class)
+  return new Map(rows.map((r) => [r.id, r]));
+}
+export type PreviewStudentRow = {
+  id: number;
+  familyName: string;
+  givenName: string;
+  familyNameKana: string;
+  givenNameKana: string;
+  schoolName: string;
+  gradeCode: string;
+  className: string;
+  attendanceNo: number;
+};
+
+/** 氏名 of staff (the authors of imported notes). */
+export async function findPeopleNames(q: Queryable, ids: readonly number[]): Promise<Map<number, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await q
+    .select({ id: people.id, familyName: people.familyName, givenName: people.givenName })
+    .from(people)
+    .where(inArray(people.id, [...ids]));
+  return new Map(rows.map((r) => [r.id, `${r.familyName} ${r.givenName}`]));
+}
+
+/**
+ * Cleans up previews that were never committed and are older than `hours`: the rows they kept are
+ * dropped. A preview with problems could never be committed: it stays in the history as 'failed'
+ * with its problem report. A clean preview nobody committed is deleted. Nothing refers to either
+ * (only a commit writes batch_id). Returns how many of each.
+ */
+export async function expireStalePreviews(
+  q: Queryable,
+  hours: number,
+): Promise<{ failed: number; deleted: number }> {
+  const stale = and(
+    eq(importBatches.status, 'previewed'),
+    inArray(importBatches.kind, [...KOUMU_IMPORT_KINDS]),
+    lt(importBatches.createdAt, sql`now() - make_interval(secs => ${hours * 3600})`),
+  );
+  const failed = await q
+    .update(importBatches)
+    .set({
+      status: 'failed',
+      report: sql`(${importBatches.report} - 'rows') || '{"expired": true}'::jsonb`,
+    })
+    .where(and(stale, sql`coalesce((${importBatches.report} #>> '{counts,problems}')::int, 0) > 0`))
+    .returning({ id: importBatches.id });
+  const deleted = await q.delete(importBatches).where(stale).returning({ id: importBatches.id });
+  return { failed: failed.length, deleted: deleted.length };
 }

@@ -18,11 +18,10 @@ import { BOM, templateCsv, templateXlsx } from './template.ts';
 import { authorizeTemplate, commitImport, getProblems, listImports, previewImport } from './service.ts';
 
 const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse };
-const DEFAULT_MAX_BYTES = 30 * 1024 * 1024;
 
 /** 校務データの取り込み (A6): templates, upload → preview, commit, history. */
 export function koumuImportRoutes(ctx: AppContext): FastifyPluginAsyncZod {
-  const maxBytes = Number(process.env.EDUKARTE_IMPORT_MAX_BYTES ?? DEFAULT_MAX_BYTES);
+  const maxBytes = ctx.config.importMaxBytes;
   return async (app) => {
     await app.register(multipart, { limits: { fileSize: maxBytes, files: 1, fields: 10 } });
 

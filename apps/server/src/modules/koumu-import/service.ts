@@ -4,6 +4,7 @@ import {
   type ImportCommitResponse,
   type ImportCounts,
   type ImportPreviewResponse,
+  type ImportPreviewRow,
   type ImportProblem,
   type KoumuImportKind,
 } from '@edukarte/shared';
@@ -15,11 +16,15 @@ import { resolveSchoolYear } from '../classes/service.ts';
 import { decodeTable, UnreadableFileError, type FileEncoding } from './decode.ts';
 import { cleanMapping, suggestMapping, type ColumnMapping } from './mapping.ts';
 import { previewValues, toRecord } from './records.ts';
+import type { AnyRow, RowsByKind } from './rows.ts';
 import * as repo from './repo.ts';
 import { writeRecords } from './write.ts';
 import { validateRows } from './validate.ts';
 
 export const PREVIEW_ROWS = 20;
+
+const EXPIRED =
+  '取り込みが見つかりません。確認だけで取り込まなかったファイルは一定時間（既定 24 時間）で削除されます。もう一度アップロードしてください';
 
 export interface UploadInput {
   bytes: Buffer;
@@ -72,6 +77,8 @@ export async function previewImport(
   const schoolId = actor.role === 'principal' ? (input.schoolId ?? actor.schoolId) : (input.schoolId ?? null);
   await authorizeSchool(ctx, actor, schoolId);
   const { db } = ctx.database;
+  // previews nobody committed are not kept forever: clean up the stale ones on each upload
+  await repo.expireStalePreviews(db, ctx.config.importPreviewHours);
   const year = await resolveSchoolYear(db, actor.municipalityId, ctx.today());
   const clock = stopwatch();
   let table;
@@ -108,9 +115,7 @@ export async function previewImport(
   const records = rows.map((row) => toRecord(input.kind, row, lookups.schoolYearIds));
   const counts: ImportCounts = { rows: table.rows.length, valid: rows.length, problems: problems.length };
   const validateMs = clock.lap();
-  const preview = rows
-    .slice(0, PREVIEW_ROWS)
-    .map((row, i) => ({ row: row.row, values: previewValues(records[i]!) }));
+  const preview = await previewRows(ctx, input.kind, rows.slice(0, PREVIEW_ROWS), year.id);
   const batchId = await repo.insertBatch(db, {
     municipalityId: actor.municipalityId,
     schoolId,
@@ -142,6 +147,41 @@ export async function previewImport(
   };
 }
 
+/** The first rows with the pupil's 氏名 and class (and a note author's name) instead of ids. */
+async function previewRows(
+  ctx: AppContext,
+  kind: KoumuImportKind,
+  rows: readonly AnyRow[],
+  schoolYearId: number,
+): Promise<ImportPreviewRow[]> {
+  const { db } = ctx.database;
+  const students = await repo.findPreviewStudents(
+    db,
+    [...new Set(rows.map((r) => r.studentId))],
+    schoolYearId,
+  );
+  const authors =
+    kind === 'notes'
+      ? await repo.findPeopleNames(db, [...new Set(rows.map((r) => (r as RowsByKind['notes']).authorId))])
+      : new Map<number, string>();
+  return rows.map((row) => {
+    const s = students.get(row.studentId);
+    return {
+      row: row.row,
+      student: {
+        id: row.studentId,
+        name: s ? `${s.familyName} ${s.givenName}` : '',
+        kana: s ? `${s.familyNameKana} ${s.givenNameKana}` : '',
+        schoolName: s?.schoolName ?? '',
+        gradeCode: s?.gradeCode ?? null,
+        className: s?.className ?? null,
+        attendanceNo: s?.attendanceNo ?? null,
+      },
+      values: previewValues(kind, row, (id) => authors.get(id) ?? ''),
+    };
+  });
+}
+
 function stopwatch() {
   let last = performance.now();
   return {
@@ -156,8 +196,7 @@ function stopwatch() {
 
 async function findOwnBatch(ctx: AppContext, actor: Actor, batchId: number) {
   const batch = await repo.findBatch(ctx.database.db, batchId);
-  if (!batch || batch.municipalityId !== actor.municipalityId || !isKind(batch.kind))
-    throw notFound('取り込みが見つかりません');
+  if (!batch || batch.municipalityId !== actor.municipalityId || !isKind(batch.kind)) throw notFound(EXPIRED);
   await authorizeSchool(ctx, actor, batch.schoolId);
   return batch;
 }
@@ -202,7 +241,9 @@ export async function commitImport(
   });
   const writeMs = clock.lap();
   const committed = await repo.findBatch(ctx.database.db, batchId);
-  return { batch: summarize(committed!), timings: { writeMs } };
+  // cleaned up as stale between the check above and the lock (nothing was written)
+  if (!committed || committed.status !== 'committed') throw notFound(EXPIRED);
+  return { batch: summarize(committed), timings: { writeMs } };
 }
 
 export async function listImports(ctx: AppContext, actor: Actor): Promise<ImportBatchSummary[]> {
