@@ -33,6 +33,21 @@ describe('planRollover', () => {
     ...more,
   });
 
+  it.each([
+    ['the school’s 中学校 without an override', undefined, 9],
+    ['the override’s 中学校', new Map([[-1, 8]]), 8],
+  ])('sends a 小6 pupil to %s', (_label, override, expected) => {
+    const sixth = pupil({ gradeCode: 'P6' });
+    const overrides = override && new Map([[sixth.studentId, [...override.values()][0]!]]);
+    const [move] = planRollover(facts([sixth], { juniorHighOverrides: overrides }));
+    expect(move).toMatchObject({ kind: 'advance', to: { schoolId: expected, gradeCode: 'J1' } });
+  });
+
+  it('places pupils as keep does under custom (the service applies the assignments)', () => {
+    const a = pupil({ className: '2組' });
+    expect(planRollover(facts([a], { assignment: 'custom' }))[0]?.to?.className).toBe('2組');
+  });
+
   it('promotes one grade keeping the class letter, numbering 五十音順 男女混合', () => {
     const b = pupil({ familyNameKana: 'タナカ', className: '2組' });
     const a = pupil({ familyNameKana: 'イトウ', className: '2組' });

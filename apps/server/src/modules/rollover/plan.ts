@@ -6,7 +6,7 @@ import { normaliseKana } from '../identity/name-match.ts';
  * decides, and the service writes the plan in one transaction (so preview and commit agree).
  */
 
-export type ClassAssignment = 'keep' | 'gojuon';
+export type ClassAssignment = 'keep' | 'gojuon' | 'custom';
 
 export interface RolloverPupil {
   studentId: number;
@@ -27,6 +27,9 @@ export interface RolloverFacts {
   classCounts: ReadonlyMap<string, number>;
   /** the 中学校 each 小学校's 6th graders go to; missing or null = unknown */
   juniorHighFor: ReadonlyMap<number, number | null>;
+  /** per-pupil exceptions: studentId → 中学校 */
+  juniorHighOverrides?: ReadonlyMap<number, number>;
+  /** 'custom' places pupils as 'keep' does; the service then applies the checked assignments */
   assignment: ClassAssignment;
 }
 
@@ -96,7 +99,7 @@ export function planRollover(facts: RolloverFacts): PlannedMove[] {
       continue;
     }
     if (p.gradeCode === 'P6') {
-      const jh = facts.juniorHighFor.get(p.schoolId) ?? null;
+      const jh = facts.juniorHighOverrides?.get(p.studentId) ?? facts.juniorHighFor.get(p.schoolId) ?? null;
       if (jh === null) {
         moves.push({ ...base, kind: 'no_destination', to: null });
         continue;
@@ -113,7 +116,7 @@ export function planRollover(facts: RolloverFacts): PlannedMove[] {
       continue;
     }
     moves.push({ ...base, kind: 'promote', to: null });
-    if (p.isSpecialNeeds || facts.assignment === 'keep') {
+    if (p.isSpecialNeeds || facts.assignment !== 'gojuon') {
       target.set(p.studentId, {
         schoolId: p.schoolId,
         gradeCode: next,

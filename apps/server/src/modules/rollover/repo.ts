@@ -28,6 +28,7 @@ export async function listEnrolledOn(
       studentId: enrollments.studentId,
       enrollmentId: enrollments.id,
       schoolId: enrollments.schoolId,
+      attendanceNo: enrollments.attendanceNo,
       gradeCode: classes.gradeCode,
       className: classes.name,
       isSpecialNeeds: classes.isSpecialNeeds,

@@ -1,8 +1,17 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { ErrorResponse, TransferInRequest, TransferOutRequest, TransferResponse } from '@edukarte/shared';
+import {
+  ErrorResponse,
+  TransferInRequest,
+  TransferListQuery,
+  TransferListResponse,
+  TransferOutRequest,
+  TransferResponse,
+  TransferStudentSearchQuery,
+  TransferStudentSearchResponse,
+} from '@edukarte/shared';
 import type { AppContext } from '../../http/context.ts';
 import { requestMeta, requireActor } from '../../http/session-plugin.ts';
-import { transferIn, transferOut } from './transfer-service.ts';
+import { listTransfers, searchTransferStudents, transferIn, transferOut } from './transfer-service.ts';
 
 const errors = {
   400: ErrorResponse,
@@ -15,6 +24,30 @@ const errors = {
 /** 転入・転出 (A5): principal of the school or the admin. */
 export function transferRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
+    app.get(
+      '/api/admin/transfers',
+      {
+        schema: {
+          summary: '転入・転出の一覧 (newest first, paged; admin)',
+          tags: ['rollover'],
+          querystring: TransferListQuery,
+          response: { 200: TransferListResponse, ...errors },
+        },
+      },
+      async (request) => listTransfers(ctx, requireActor(request), request.query),
+    );
+    app.get(
+      '/api/admin/transfers/students',
+      {
+        schema: {
+          summary: '転入させる児童生徒の検索 (name or reading; admin)',
+          tags: ['rollover'],
+          querystring: TransferStudentSearchQuery,
+          response: { 200: TransferStudentSearchResponse, ...errors },
+        },
+      },
+      async (request) => searchTransferStudents(ctx, requireActor(request), request.query.q),
+    );
     app.post(
       '/api/admin/transfers/out',
       {
