@@ -74,6 +74,11 @@ export function AppLayout() {
                 {t('nav.clients')}
               </Anchor>
             ) : null}
+            {me.role === 'admin' || me.role === 'principal' || me.role === 'nurse' ? (
+              <Anchor component={Link} to="/admin/attendance-feed" className="ek-touch">
+                {t('nav.attendanceFeed')}
+              </Anchor>
+            ) : null}
             {me.role === 'admin' || me.role === 'principal' ? (
               <Anchor component={Link} to="/admin/identity" className="ek-touch">
                 {t('nav.identity')}

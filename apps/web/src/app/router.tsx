@@ -68,6 +68,12 @@ export function createRouter() {
                   }),
                 },
                 {
+                  path: 'admin/attendance-feed',
+                  lazy: async () => ({
+                    Component: (await import('../routes/AttendanceFeedRoute.tsx')).AttendanceFeedRoute,
+                  }),
+                },
+                {
                   path: 'admin/identity',
                   lazy: async () => ({
                     Component: (await import('../routes/IdentityRoute.tsx')).IdentityRoute,
