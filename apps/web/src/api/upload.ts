@@ -4,7 +4,7 @@ import { ApiError } from './client.ts';
 
 /**
  * POSTs a multipart form with XMLHttpRequest so the page can show upload progress (fetch cannot),
- * and validates the 200 response with `schema` like every other API call; other statuses reject
+ * and validates a 2xx response (200, or 202 for work that goes on) with `schema` like every other API call; other statuses reject
  * with the server's ErrorResponse as an ApiError.
  */
 export function uploadForm<T>(
@@ -27,7 +27,7 @@ export function uploadForm<T>(
       } catch {
         json = undefined;
       }
-      if (xhr.status === 200) {
+      if (xhr.status >= 200 && xhr.status < 300) {
         const parsed = schema.safeParse(json);
         if (parsed.success) resolve(parsed.data);
         else reject(new ApiError(200, 'invalid_response', '応答を読み取れませんでした'));

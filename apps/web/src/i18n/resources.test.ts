@@ -1,4 +1,13 @@
-import { ROLES, SUBJECT_CODES } from '@edukarte/shared';
+import {
+  ATTENDANCE_CATEGORIES,
+  KOUMU_FIELDS,
+  KOUMU_IMPORT_KINDS,
+  NOTE_KINDS,
+  NURSE_OUTCOMES,
+  NURSE_REASON_GROUPS,
+  ROLES,
+  SUBJECT_CODES,
+} from '@edukarte/shared';
 import { describe, expect, it } from 'vitest';
 import { resources, roleLabel, subjectLabel } from './resources.ts';
 
@@ -36,6 +45,35 @@ describe('translations', () => {
       absentDays: '欠席日数',
       attendedDays: '出席日数',
     });
+  });
+});
+
+describe('import labels', () => {
+  const en = resources.en.translation;
+  const ja = resources.ja.translation;
+  it('label every coded value a 校務 preview shows, in both languages', () => {
+    for (const [codes, key] of [
+      [ATTENDANCE_CATEGORIES, 'attendanceCategory'],
+      [NURSE_REASON_GROUPS, 'nurseReasonGroup'],
+      [NURSE_OUTCOMES, 'nurseOutcome'],
+      [NOTE_KINDS, 'noteKind'],
+      [KOUMU_IMPORT_KINDS, 'koumuKind'],
+    ] as const)
+      for (const code of codes) {
+        expect((ja[key] as Record<string, string>)[code], `${key}.${code}`).toBeTruthy();
+        expect((en[key] as Record<string, string>)[code], `${key}.${code}`).toBeTruthy();
+      }
+  });
+
+  it('name every field of every 校務 kind, the Japanese name being the template header', () => {
+    for (const kind of KOUMU_IMPORT_KINDS)
+      for (const field of KOUMU_FIELDS[kind]) {
+        expect((ja.koumuField[kind] as Record<string, string>)[field.key]).toBe(field.labelJa);
+        expect(
+          (en.koumuField[kind] as Record<string, string>)[field.key],
+          `${kind}.${field.key}`,
+        ).toBeTruthy();
+      }
   });
 });
 

@@ -1,5 +1,12 @@
 import {
   ASSESSMENT_KIND_LABELS_JA,
+  ATTENDANCE_LABELS_JA,
+  KOUMU_FIELDS,
+  KOUMU_IMPORT_KIND_LABELS_JA,
+  KOUMU_IMPORT_KINDS,
+  NOTE_KIND_LABELS_JA,
+  NURSE_OUTCOME_LABELS_JA,
+  NURSE_REASON_GROUP_LABELS_JA,
   ROLE_LABELS_JA,
   SUBJECT_LABELS_JA,
   type AssessmentKind,
@@ -25,6 +32,18 @@ const jaTranslation = {
   role: ROLE_LABELS_JA,
   subject: SUBJECT_LABELS_JA,
   assessmentKind: ASSESSMENT_KIND_LABELS_JA,
+  attendanceCategory: ATTENDANCE_LABELS_JA,
+  nurseReasonGroup: NURSE_REASON_GROUP_LABELS_JA,
+  nurseOutcome: NURSE_OUTCOME_LABELS_JA,
+  noteKind: NOTE_KIND_LABELS_JA,
+  koumuKind: KOUMU_IMPORT_KIND_LABELS_JA,
+  /** the 校務 import's field labels per kind (the template headers) */
+  koumuField: Object.fromEntries(
+    KOUMU_IMPORT_KINDS.map((kind) => [
+      kind,
+      Object.fromEntries(KOUMU_FIELDS[kind].map((field) => [field.key, field.labelJa])),
+    ]),
+  ),
 };
 
 /** English domain labels, checked for completeness against the shared code lists. */

@@ -1,9 +1,11 @@
 import { Alert, Button, Divider, Stack, Text, Title } from '@mantine/core';
 import type { ImportPreviewResponse, KoumuImportKind } from '@edukarte/shared';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { isApiError } from '../api/client.ts';
 import { useCurrentUser } from '../app/CurrentUser.tsx';
 import { useDocumentTitle } from '../app/useDocumentTitle.ts';
+import { EmptyState } from '../components/states/EmptyState.tsx';
 import { ErrorState } from '../components/states/ErrorState.tsx';
 import { LoadingState } from '../components/states/LoadingState.tsx';
 import { uploadImport, useCommitMutation, useImportHistoryQuery } from '../features/koumu-import/api.ts';
@@ -21,20 +23,24 @@ import { UploadStep } from '../features/koumu-import/UploadStep.tsx';
 
 /** `/admin/koumu-imports`: 校務データの取り込み (admin for the municipality, principal for the school). */
 export function KoumuImportRoute() {
+  const { t } = useTranslation();
   const me = useCurrentUser();
-  useDocumentTitle('校務データの取り込み');
+  useDocumentTitle(t('koumuImport.title'));
   if (me.role !== 'admin' && me.role !== 'principal')
-    return <Alert color="gray">校務データの取り込みはシステム管理者と校長が行えます。</Alert>;
+    return <Alert color="gray">{t('koumuImport.forbidden')}</Alert>;
   return <KoumuImport />;
 }
 
 function KoumuImport() {
+  const { t } = useTranslation();
   const [kind, setKind] = useState<KoumuImportKind>('attendance');
   const [sourceSystem, setSourceSystem] = useState('koumu');
   const [file, setFile] = useState<File | null>(null);
   const [progress, setProgress] = useState<number | null>(null);
   const [uploadError, setUploadError] = useState<string | null>(null);
-  const [result, setResult] = useState<ImportPreviewResponse | null>(null);
+  const [result, setResult] = useState<{ kind: KoumuImportKind; preview: ImportPreviewResponse } | null>(
+    null,
+  );
   const [mapping, setMapping] = useState<MappingRow[]>([]);
   const commit = useCommitMutation();
   const history = useImportHistoryQuery();
@@ -56,7 +62,7 @@ function KoumuImport() {
         { file, kind, sourceSystem, ...(withMapping ? { mapping: mappingToSend(mapping) } : {}) },
         setProgress,
       );
-      setResult(preview);
+      setResult({ kind, preview });
       setMapping(mappingRows(kind, preview.mapping));
       void history.refetch();
     } catch (error) {
@@ -69,7 +75,7 @@ function KoumuImport() {
   return (
     <Stack gap="md" mt="xs">
       <Title order={1} size="h2">
-        校務データの取り込み
+        {t('koumuImport.title')}
       </Title>
       <ImportSourceForm
         kind={kind}
@@ -91,34 +97,35 @@ function KoumuImport() {
         busy={progress !== null}
       />
       {uploadError ? (
-        <Alert color="red" title="ファイルを取り込めません">
+        <Alert color="red" title={t('koumuImport.uploadFailed')} role="alert">
           {uploadError}
         </Alert>
       ) : null}
       {result ? (
         <>
           <MappingStep
+            kind={result.kind}
             rows={mapping}
-            headers={result.headers}
+            headers={result.preview.headers}
             onChange={(key, header) =>
               setMapping((rows) => rows.map((r) => (r.key === key ? { ...r, header } : r)))
             }
             onRecheck={() => void upload(true)}
             busy={progress !== null}
           />
-          <PreviewTables result={result} />
+          <PreviewTables kind={result.kind} result={result.preview} />
           {commit.data ? (
-            <Alert color="teal" title="取り込みました">
-              {countsLabel(commit.data.batch.counts)}
+            <Alert color="teal" title={t('koumuImport.committed')}>
+              {countsLabel(commit.data.batch.counts, t)}
             </Alert>
           ) : (
             <div>
               <Button
-                onClick={() => commit.mutate(result.batch.id)}
-                disabled={result.problems.length > 0 || result.batch.counts.valid === 0}
+                onClick={() => commit.mutate(result.preview.batch.id)}
+                disabled={result.preview.problems.length > 0 || result.preview.batch.counts.valid === 0}
                 loading={commit.isPending}
               >
-                取り込む（{result.batch.counts.valid}行）
+                {t('koumuImport.commit', { count: result.preview.batch.counts.valid })}
               </Button>
               {commit.isError ? (
                 <Text c="red.8" mt="xs">
@@ -131,12 +138,14 @@ function KoumuImport() {
       ) : null}
       <Divider />
       <Title order={2} size="h3">
-        取り込み履歴
+        {t('koumuImport.history.title')}
       </Title>
       {history.isPending ? (
         <LoadingState />
       ) : history.isError ? (
         <ErrorState error={history.error} onRetry={() => void history.refetch()} />
+      ) : history.data.batches.length === 0 ? (
+        <EmptyState title={t('koumuImport.history.empty')} />
       ) : (
         <HistoryTable batches={history.data.batches} />
       )}

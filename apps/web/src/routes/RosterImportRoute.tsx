@@ -1,145 +1,103 @@
-import { Alert, Anchor, Button, FileInput, Group, List, Progress, Stack, Text, Title } from '@mantine/core';
-import type { OneRosterImportReport } from '@edukarte/shared';
-import { useState } from 'react';
-import { Link } from 'react-router-dom';
+import { Alert, Button, FileInput, Group, Stack, Text, Title } from '@mantine/core';
+import { useQueryClient } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { isApiError } from '../api/client.ts';
 import { useCurrentUser } from '../app/CurrentUser.tsx';
 import { useDocumentTitle } from '../app/useDocumentTitle.ts';
-import { uploadRosterPackage } from '../features/roster-import/api.ts';
-import { IssueTable } from '../features/roster-import/IssueTable.tsx';
-import { appliedLines, rowsLine } from '../features/roster-import/mappers.ts';
+import { rosterHistoryKey, startRosterImport, useImportJobQuery } from '../features/roster-import/api.ts';
+import { ImportHistory } from '../features/roster-import/ImportHistory.tsx';
+import { ImportProgress } from '../features/roster-import/ImportProgress.tsx';
+import { isFinished } from '../features/roster-import/mappers.ts';
+import { ReportView } from '../features/roster-import/ReportView.tsx';
 
-/** `/admin/roster-import`: 名簿の取り込み（OneRoster） — check a zip, then import it. Admins only. */
+/** `/admin/roster-import`: 名簿の取り込み（OneRoster） — check a zip, then import it; the import history. Admins only. */
 export function RosterImportRoute() {
+  const { t } = useTranslation();
   const me = useCurrentUser();
-  useDocumentTitle('名簿の取り込み（OneRoster）');
-  if (me.role !== 'admin') return <Alert color="gray">名簿の取り込みはシステム管理者だけが行えます。</Alert>;
+  useDocumentTitle(t('rosterImport.title'));
+  if (me.role !== 'admin') return <Alert color="gray">{t('rosterImport.adminOnly')}</Alert>;
   return <RosterImport />;
 }
 
 function RosterImport() {
+  const { t } = useTranslation();
+  const client = useQueryClient();
   const [file, setFile] = useState<File | null>(null);
-  const [progress, setProgress] = useState<number | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [report, setReport] = useState<OneRosterImportReport | null>(null);
+  const [uploadPercent, setUploadPercent] = useState<number | null>(null);
+  const [jobId, setJobId] = useState<string | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
+  const job = useImportJobQuery(jobId);
+
+  const finished = job.data !== undefined && isFinished(job.data);
+  const running = uploadPercent !== null || (jobId !== null && !finished && !job.isError);
+  const report = finished ? job.data.report : null;
+
+  useEffect(() => {
+    // a finished import (or a rejected check) is a new line in the history
+    if (finished) void client.invalidateQueries({ queryKey: rosterHistoryKey });
+  }, [finished, client]);
 
   const send = async (dryRun: boolean) => {
     if (!file) return;
-    setBusy(true);
     setFailure(null);
-    setProgress(0);
+    setJobId(null);
+    setUploadPercent(0);
     try {
-      setReport(await uploadRosterPackage(file, dryRun, setProgress));
+      const started = await startRosterImport(file, dryRun, setUploadPercent);
+      setJobId(started.id);
     } catch (error) {
-      setFailure(isApiError(error) ? error.message : '取り込みに失敗しました');
+      setFailure(isApiError(error) ? error.message : t('rosterImport.failedUnknown'));
     } finally {
-      setBusy(false);
-      setProgress(null);
+      setUploadPercent(null);
     }
   };
+
+  const jobFailure =
+    job.isError && isApiError(job.error)
+      ? job.error.message
+      : job.data?.phase === 'failed'
+        ? t('rosterImport.failedUnknown')
+        : null;
+  const shownFailure = failure ?? jobFailure;
 
   return (
     <Stack gap="md" mt="xs">
       <div>
         <Title order={1} size="h2">
-          名簿の取り込み（OneRoster）
+          {t('rosterImport.title')}
         </Title>
-        <Text c="dimmed">
-          OneRoster 1.1 / 1.2（Japan Profile）の CSV をまとめた ZIP
-          を選んでください。すべてのファイルを確認してから、全件まとめて取り込みます（途中で失敗した場合は何も変わりません）。
-        </Text>
+        <Text c="dimmed">{t('rosterImport.intro')}</Text>
       </div>
       <Group align="end">
         <FileInput
-          label="ZIP ファイル"
-          placeholder="ファイルを選択"
+          label={t('rosterImport.fileLabel')}
+          placeholder={t('rosterImport.filePlaceholder')}
           accept=".zip,application/zip"
           value={file}
           onChange={(f) => {
             setFile(f);
-            setReport(null);
+            setJobId(null);
+            setFailure(null);
           }}
           clearable
+          disabled={running}
           w={360}
         />
-        <Button onClick={() => void send(true)} disabled={!file} loading={busy && !report?.ok}>
-          アップロードして確認
+        <Button onClick={() => void send(true)} disabled={!file || running} loading={running && !report}>
+          {t('rosterImport.check')}
         </Button>
       </Group>
-      {progress !== null ? (
-        <div>
-          <Progress value={progress} aria-label="アップロードの進み具合" />
-          <Text size="xs" c="dimmed">
-            {progress < 100 ? `アップロード中 ${progress}%` : '内容を確認しています…'}
-          </Text>
-        </div>
+      {running ? (
+        <ImportProgress uploadPercent={uploadPercent} job={job.data && !finished ? job.data : null} />
       ) : null}
-      {failure ? (
-        <Alert color="red" variant="light" title="取り込めませんでした">
-          {failure}
+      {shownFailure ? (
+        <Alert color="red" variant="light" title={t('rosterImport.failedTitle')} role="alert">
+          {shownFailure}
         </Alert>
       ) : null}
-      {report ? <ReportView report={report} busy={busy} onCommit={() => void send(false)} /> : null}
-    </Stack>
-  );
-}
-
-function ReportView({
-  report,
-  busy,
-  onCommit,
-}: {
-  report: OneRosterImportReport;
-  busy: boolean;
-  onCommit: () => void;
-}) {
-  const lines = appliedLines(report);
-  return (
-    <Stack gap="sm">
-      {report.committed ? (
-        <Alert color="teal" variant="light" title="取り込みました">
-          <List size="sm">
-            {lines.length > 0 ? (
-              lines.map((l) => <List.Item key={l}>{l}</List.Item>)
-            ) : (
-              <List.Item>変更はありませんでした</List.Item>
-            )}
-          </List>
-          <Anchor component={Link} to="/classes" mt="xs" display="inline-block">
-            学級一覧を開く
-          </Anchor>
-        </Alert>
-      ) : report.ok ? (
-        <Alert color="blue" variant="light" title={`問題はありません（OneRoster ${report.version ?? ''}）`}>
-          <Text size="sm">{rowsLine(report)}</Text>
-          <List size="sm">
-            {lines.map((l) => (
-              <List.Item key={l}>{l}</List.Item>
-            ))}
-          </List>
-          <Button mt="sm" onClick={onCommit} loading={busy}>
-            取り込む
-          </Button>
-        </Alert>
-      ) : (
-        <Alert
-          color="red"
-          variant="light"
-          title={`${report.errors.length} 件の問題があります。直してからもう一度アップロードしてください`}
-        >
-          <Text size="sm">{rowsLine(report)}</Text>
-        </Alert>
-      )}
-      {report.errors.length > 0 ? <IssueTable issues={report.errors} caption="エラー" /> : null}
-      {report.warnings.length > 0 ? (
-        <div>
-          <Title order={2} size="h4">
-            注意（取り込みは止めません） {report.warnings.length} 件
-          </Title>
-          <IssueTable issues={report.warnings} caption="注意" />
-        </div>
-      ) : null}
+      {report ? <ReportView report={report} busy={running} onCommit={() => void send(false)} /> : null}
+      <ImportHistory />
     </Stack>
   );
 }

@@ -1,21 +1,23 @@
 import { Anchor, Table } from '@mantine/core';
-import { KOUMU_IMPORT_KIND_LABELS_JA, type ImportBatchSummary } from '@edukarte/shared';
-import { countsLabel, formatJapanTime, statusLabel } from './mappers.ts';
+import type { ImportBatchSummary } from '@edukarte/shared';
+import { useTranslation } from 'react-i18next';
+import { countsLabel, formatJapanTime } from './mappers.ts';
 
 /** 取り込み履歴: who imported what, when, with what result; the problem report per batch. */
 export function HistoryTable({ batches }: { batches: readonly ImportBatchSummary[] }) {
+  const { t } = useTranslation();
   return (
     <Table.ScrollContainer minWidth={720}>
-      <Table striped aria-label="取り込み履歴">
+      <Table striped aria-label={t('koumuImport.history.caption')}>
         <Table.Thead>
           <Table.Tr>
-            <Table.Th>日時</Table.Th>
-            <Table.Th>実行者</Table.Th>
-            <Table.Th>データ</Table.Th>
-            <Table.Th>ファイル</Table.Th>
-            <Table.Th>件数</Table.Th>
-            <Table.Th>状態</Table.Th>
-            <Table.Th>問題</Table.Th>
+            <Table.Th>{t('koumuImport.history.when')}</Table.Th>
+            <Table.Th>{t('koumuImport.history.who')}</Table.Th>
+            <Table.Th>{t('koumuImport.history.kind')}</Table.Th>
+            <Table.Th>{t('koumuImport.history.file')}</Table.Th>
+            <Table.Th>{t('koumuImport.history.counts')}</Table.Th>
+            <Table.Th>{t('koumuImport.history.status')}</Table.Th>
+            <Table.Th>{t('koumuImport.history.problems')}</Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -23,17 +25,17 @@ export function HistoryTable({ batches }: { batches: readonly ImportBatchSummary
             <Table.Tr key={b.id}>
               <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatJapanTime(b.createdAt)}</Table.Td>
               <Table.Td>{b.createdBy ?? ''}</Table.Td>
-              <Table.Td>{KOUMU_IMPORT_KIND_LABELS_JA[b.kind]}</Table.Td>
+              <Table.Td>{t(`koumuKind.${b.kind}`)}</Table.Td>
               <Table.Td>{b.fileName ?? ''}</Table.Td>
-              <Table.Td>{countsLabel(b.counts)}</Table.Td>
-              <Table.Td>{statusLabel(b.status)}</Table.Td>
+              <Table.Td>{countsLabel(b.counts, t)}</Table.Td>
+              <Table.Td>{t(`koumuImport.status.${b.status}`)}</Table.Td>
               <Table.Td>
                 {b.counts.problems > 0 ? (
                   <Anchor href={`/api/admin/koumu-imports/${b.id}/problems.csv`} download>
-                    CSV
+                    {t('koumuImport.history.csv')}
                   </Anchor>
                 ) : (
-                  'なし'
+                  t('koumuImport.history.none')
                 )}
               </Table.Td>
             </Table.Tr>

@@ -1,5 +1,6 @@
 import { Anchor, Group, Select, TextInput } from '@mantine/core';
-import { KOUMU_IMPORT_KIND_LABELS_JA, KOUMU_IMPORT_KINDS, type KoumuImportKind } from '@edukarte/shared';
+import { KOUMU_IMPORT_KINDS, type KoumuImportKind } from '@edukarte/shared';
+import { useTranslation } from 'react-i18next';
 
 /** Step 1: what the file holds and which 校務 system it comes from, with the template downloads. */
 export function ImportSourceForm({
@@ -13,11 +14,12 @@ export function ImportSourceForm({
   onKind: (kind: KoumuImportKind) => void;
   onSourceSystem: (value: string) => void;
 }) {
+  const { t } = useTranslation();
   return (
     <Group align="end" wrap="wrap">
       <Select
-        label="取り込むデータ"
-        data={KOUMU_IMPORT_KINDS.map((k) => ({ value: k, label: KOUMU_IMPORT_KIND_LABELS_JA[k] }))}
+        label={t('koumuImport.kind')}
+        data={KOUMU_IMPORT_KINDS.map((k) => ({ value: k, label: t(`koumuKind.${k}`) }))}
         value={kind}
         onChange={(value) => {
           const next = KOUMU_IMPORT_KINDS.find((k) => k === value);
@@ -27,18 +29,18 @@ export function ImportSourceForm({
         w={220}
       />
       <TextInput
-        label="連携元システム"
-        description="列の対応はシステムごとに保存されます"
+        label={t('koumuImport.sourceSystem')}
+        description={t('koumuImport.sourceSystemHelp')}
         value={sourceSystem}
         onChange={(event) => onSourceSystem(event.currentTarget.value)}
         w={220}
       />
       <Group gap="sm" pb={6}>
         <Anchor href={`/api/admin/koumu-imports/templates/${kind}.csv`} download>
-          テンプレート（CSV）
+          {t('koumuImport.templateCsv')}
         </Anchor>
         <Anchor href={`/api/admin/koumu-imports/templates/${kind}.xlsx`} download>
-          テンプレート（Excel）
+          {t('koumuImport.templateXlsx')}
         </Anchor>
       </Group>
     </Group>

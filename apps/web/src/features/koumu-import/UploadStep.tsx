@@ -1,4 +1,5 @@
 import { Button, FileInput, Group, Progress, Text } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
 
 /** Step 2: choose a CSV (UTF-8 / Shift_JIS) or .xlsx file and upload it for checking. */
 export function UploadStep({
@@ -14,13 +15,14 @@ export function UploadStep({
   progress: number | null;
   busy: boolean;
 }) {
+  const { t } = useTranslation();
   return (
     <div>
       <Group align="end">
         <FileInput
-          label="ファイル"
-          description="CSV（UTF-8 または Shift_JIS）または Excel（.xlsx）"
-          placeholder="ファイルを選択"
+          label={t('koumuImport.file')}
+          description={t('koumuImport.fileHelp')}
+          placeholder={t('koumuImport.filePlaceholder')}
           accept=".csv,.xlsx,text/csv"
           value={file}
           onChange={onFile}
@@ -28,14 +30,14 @@ export function UploadStep({
           w={360}
         />
         <Button onClick={onUpload} disabled={!file} loading={busy}>
-          アップロードして確認
+          {t('koumuImport.upload')}
         </Button>
       </Group>
       {progress !== null ? (
         <div>
-          <Progress value={progress} mt="sm" aria-label="アップロードの進み具合" />
-          <Text size="xs" c="dimmed">
-            {progress < 100 ? `アップロード中 ${progress}%` : 'ファイルを確認しています…'}
+          <Progress value={progress} mt="sm" aria-label={t('koumuImport.uploadProgress')} />
+          <Text size="xs" c="dimmed" aria-live="polite">
+            {progress < 100 ? t('koumuImport.uploading', { percent: progress }) : t('koumuImport.checking')}
           </Text>
         </div>
       ) : null}

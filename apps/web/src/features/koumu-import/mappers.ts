@@ -1,14 +1,23 @@
 import {
+  ASSESSMENT_KINDS,
+  ATTENDANCE_CATEGORIES,
+  GRADE_CODES,
   KOUMU_FIELDS,
+  NOTE_KINDS,
+  NOTE_VISIBILITIES,
+  NURSE_OUTCOMES,
+  NURSE_REASON_GROUPS,
+  SUBJECT_CODES,
   type ImportBatchSummary,
   type ImportPreviewResponse,
+  type ImportPreviewStudent,
   type KoumuImportKind,
 } from '@edukarte/shared';
+import type { TFunction } from 'i18next';
 
 /** One row of the column-mapping step: an edukarte field and the file header feeding it. */
 export interface MappingRow {
   key: string;
-  label: string;
   required: boolean;
   /** '' when no header is chosen */
   header: string;
@@ -17,7 +26,6 @@ export interface MappingRow {
 export function mappingRows(kind: KoumuImportKind, mapping: Record<string, string>): MappingRow[] {
   return KOUMU_FIELDS[kind].map((field) => ({
     key: field.key,
-    label: field.labelJa,
     required: field.required,
     header: mapping[field.key] ?? '',
   }));
@@ -30,59 +38,71 @@ export function mappingToSend(rows: readonly MappingRow[]): Record<string, strin
 
 /** Required fields that have no header yet (the upload would be refused for them). */
 export function missingRequired(rows: readonly MappingRow[]): string[] {
-  return rows.filter((r) => r.required && r.header === '').map((r) => r.label);
+  return rows.filter((r) => r.required && r.header === '').map((r) => r.key);
 }
 
-/** Columns of the preview table in a stable order: those of the first row. */
-export function previewColumns(preview: ImportPreviewResponse['preview']): string[] {
-  return preview[0] ? Object.keys(preview[0].values) : [];
+/** A field's name in the reader's language (the template header in Japanese). */
+export function fieldLabel(kind: KoumuImportKind, key: string, t: TFunction): string {
+  const known = KOUMU_FIELDS[kind].some((f) => f.key === key);
+  return known ? t(`koumuField.${kind}.${key}` as 'koumuField.attendance.date') : key;
 }
 
-const COLUMN_LABELS: Record<string, string> = {
-  school_id: '学校ID',
-  student_id: '児童生徒ID',
-  date: '日付',
-  category: '区分',
-  reason: '理由',
-  symptoms: '症状',
-  disease: '疾病名',
-  note: '備考',
-  temperature: '体温',
-  visited_at: '来室日時',
-  left_at: '退室日時',
-  reason_group: '来室理由区分',
-  treatments: '処置',
-  outcome: '対応',
-  assessment: 'テスト',
-  score: '得点',
-  school_year_id: '年度ID',
-  period: '学期',
-  subject_code: '教科',
-  rating: '評定',
-  knowledge: '知識・技能',
-  thinking: '思考・判断・表現',
-  attitude: '主体的態度',
-  author_id: '記録者ID',
-  kind: '種別',
-  visibility: '公開範囲',
-  body: '内容',
-  noted_on: '記録日',
-};
+/** Value columns of the preview table: the kind's fields that the rows carry, in template order. */
+export function previewColumns(kind: KoumuImportKind, preview: ImportPreviewResponse['preview']): string[] {
+  const first = preview[0];
+  if (!first) return [];
+  return KOUMU_FIELDS[kind].map((f) => f.key).filter((key) => key in first.values);
+}
 
-export const columnLabel = (key: string) => COLUMN_LABELS[key] ?? key;
+const among = <T extends string>(list: readonly T[], value: string): value is T =>
+  (list as readonly string[]).includes(value);
 
-const STATUS_LABELS: Record<ImportBatchSummary['status'], string> = {
-  previewed: '確認待ち',
-  committed: '取り込み済み',
-  failed: '失敗',
-};
-export const statusLabel = (status: ImportBatchSummary['status']) => STATUS_LABELS[status];
+/** One preview cell: coded values (区分, 教科, 来室理由区分, …) as labels, everything else as it is. */
+export function previewCell(key: string, value: string, t: TFunction): string {
+  if (value === '') return '';
+  switch (key) {
+    case 'category':
+      return among(ATTENDANCE_CATEGORIES, value) ? t(`attendanceCategory.${value}`) : value;
+    case 'reasonGroup':
+      return among(NURSE_REASON_GROUPS, value) ? t(`nurseReasonGroup.${value}`) : value;
+    case 'outcome':
+      return among(NURSE_OUTCOMES, value) ? t(`nurseOutcome.${value}`) : value;
+    case 'assessmentKind':
+      return among(ASSESSMENT_KINDS, value) ? t(`assessmentKind.${value}`) : value;
+    case 'subject':
+      return among(SUBJECT_CODES, value) ? t(`subject.${value}`) : value;
+    case 'assessmentGrade':
+      return among(GRADE_CODES, value) ? t('koumuImport.gradeLabel', { n: value.slice(1) }) : value;
+    case 'noteKind':
+      return among(NOTE_KINDS, value) ? t(`noteKind.${value}`) : value;
+    case 'visibility':
+      return among(NOTE_VISIBILITIES, value) ? t(`koumuImport.visibility.${value}`) : value;
+    default:
+      return value;
+  }
+}
+
+/** '6年1組 12番' (school year's class of the pupil), or '' when the pupil has no class this year. */
+export function placeLabel(student: ImportPreviewStudent, t: TFunction): string {
+  if (student.gradeCode === null || student.className === null) return '';
+  return t('koumuImport.place', {
+    grade: t('koumuImport.gradeLabel', { n: student.gradeCode.slice(1) }),
+    className: student.className,
+    no: student.attendanceNo ?? '',
+  });
+}
 
 /** '120行（問題 3件）' or, once committed, '追加 100・更新 15・変更なし 5'. */
-export function countsLabel(counts: ImportBatchSummary['counts']): string {
+export function countsLabel(counts: ImportBatchSummary['counts'], t: TFunction): string {
   if (counts.inserted !== undefined)
-    return `追加 ${counts.inserted}・更新 ${counts.updated ?? 0}・変更なし ${counts.unchanged ?? 0}`;
-  return counts.problems > 0 ? `${counts.rows}行（問題 ${counts.problems}件）` : `${counts.rows}行`;
+    return t('koumuImport.counts.result', {
+      inserted: counts.inserted,
+      updated: counts.updated ?? 0,
+      unchanged: counts.unchanged ?? 0,
+    });
+  return counts.problems > 0
+    ? t('koumuImport.counts.rowsWithProblems', { rows: counts.rows, problems: counts.problems })
+    : t('koumuImport.counts.rows', { rows: counts.rows });
 }
 
 /** 'YYYY-MM-DD HH:MM' in Japan time. */
