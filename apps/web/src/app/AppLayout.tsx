@@ -89,6 +89,11 @@ export function AppLayout() {
                 {t('nav.rollover')}
               </Anchor>
             ) : null}
+            {me.role === 'admin' ? (
+              <Anchor component={Link} to="/admin/transfers" className="ek-touch">
+                {t('nav.transfers')}
+              </Anchor>
+            ) : null}
           </Group>
           <Group gap="sm" justify="space-between" wrap="nowrap">
             <Group gap={8} wrap="nowrap" aria-label={t('nav.account')} role="group" miw={0}>

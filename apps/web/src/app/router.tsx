@@ -85,6 +85,12 @@ export function createRouter() {
                     Component: (await import('../routes/RolloverRoute.tsx')).RolloverRoute,
                   }),
                 },
+                {
+                  path: 'admin/transfers',
+                  lazy: async () => ({
+                    Component: (await import('../routes/TransfersRoute.tsx')).TransfersRoute,
+                  }),
+                },
                 { path: '*', Component: NotFoundRoute },
               ],
             },

@@ -16,6 +16,9 @@ export function PlanView({ plan }: { plan: RolloverPlanResponse }) {
         {plan.schoolYearExists ? <Badge color="gray">{t('rollover.yearExists')}</Badge> : null}
       </Group>
       <Text>{t('rollover.summary', { toApply: plan.toApply, already: plan.alreadyRolledOver })}</Text>
+      <Text size="sm" c="dimmed" data-testid="rollover-assignment-mode">
+        {t(`rollover.modeLine.${plan.classAssignment}`)}
+      </Text>
       {plan.withoutDestination.length > 0 ? (
         <Alert color="orange" variant="light" title={t('rollover.withoutDestination')} role="alert">
           <List size="sm">
@@ -80,17 +83,6 @@ export function PlanView({ plan }: { plan: RolloverPlanResponse }) {
         {plan.graduating.map((g) => (
           <List.Item key={g.schoolId}>
             {t('rollover.graduatingLine', { school: g.schoolName, pupils: g.pupils })}
-          </List.Item>
-        ))}
-      </List>
-      <Title order={3} size="h4">
-        {t('rollover.mapping')}
-      </Title>
-      <List size="sm">
-        {plan.juniorHighMapping.map((m) => (
-          <List.Item key={m.elementarySchoolId}>
-            {m.elementarySchoolName} → {m.juniorHighSchoolName ?? t('rollover.noJuniorHigh')}（
-            {t(`rollover.basis.${m.basis}`)}）
           </List.Item>
         ))}
       </List>

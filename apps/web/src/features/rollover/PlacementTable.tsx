@@ -1,0 +1,138 @@
+import { Button, Group, Modal, NumberInput, Select, Stack, Table, Text, TextInput } from '@mantine/core';
+import { gradeShortLabelJa, type RolloverAssignment, type RolloverPlacement } from '@edukarte/shared';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { normaliseClassName, placementGroups } from './mappers.ts';
+
+/** The plan per pupil for one school and grade, with 組 and 出席番号 editable one pupil at a time. */
+export function PlacementTable({
+  placements,
+  onEdit,
+  disabled,
+}: {
+  placements: readonly RolloverPlacement[];
+  onEdit: (change: RolloverAssignment) => void;
+  disabled: boolean;
+}) {
+  const { t } = useTranslation();
+  const groups = placementGroups(placements);
+  const [group, setGroup] = useState<string | null>(groups[0]?.value ?? null);
+  const [editing, setEditing] = useState<RolloverPlacement | null>(null);
+  const [className, setClassName] = useState('');
+  const [attendanceNo, setAttendanceNo] = useState<number | string>('');
+  const shown = placements.filter((p) => `${String(p.schoolId)}|${p.gradeCode}` === group);
+
+  const open = (p: RolloverPlacement) => {
+    setEditing(p);
+    setClassName(p.className);
+    setAttendanceNo(p.attendanceNo);
+  };
+  const save = () => {
+    if (!editing || typeof attendanceNo !== 'number' || className.trim() === '') return;
+    onEdit({ studentId: editing.studentId, className: normaliseClassName(className), attendanceNo });
+    setEditing(null);
+  };
+
+  if (groups.length === 0) return <Text c="dimmed">{t('rollover.noPlacements')}</Text>;
+  return (
+    <Stack gap="xs">
+      <Select
+        label={t('rollover.placementGroup')}
+        data={groups.map((g) => ({
+          value: g.value,
+          label: t('rollover.placementGroupLabel', {
+            school: g.schoolName,
+            grade: g.grade,
+            pupils: g.pupils,
+          }),
+        }))}
+        value={group}
+        onChange={setGroup}
+        allowDeselect={false}
+        searchable
+        w={360}
+      />
+      <Table.ScrollContainer minWidth={640}>
+        <Table striped withTableBorder verticalSpacing={4} aria-label={t('rollover.placements')}>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th scope="col">{t('rollover.className')}</Table.Th>
+              <Table.Th scope="col" ta="right">
+                {t('rollover.attendanceNo')}
+              </Table.Th>
+              <Table.Th scope="col">{t('rollover.pupilName')}</Table.Th>
+              <Table.Th scope="col">{t('rollover.from')}</Table.Th>
+              <Table.Th scope="col">{t('rollover.edit')}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {shown.map((p) => (
+              <Table.Tr key={p.studentId}>
+                <Table.Td>{p.className}</Table.Td>
+                <Table.Td ta="right">{p.attendanceNo}</Table.Td>
+                <Table.Td>
+                  {p.name}
+                  <Text span size="xs" c="dimmed" ml={6}>
+                    {p.kana}
+                  </Text>
+                </Table.Td>
+                <Table.Td>
+                  {p.fromLabel}
+                  {p.kind === 'advance' ? `（${t('rollover.advance')}）` : ''}
+                </Table.Td>
+                <Table.Td>
+                  <Button
+                    size="compact-sm"
+                    variant="subtle"
+                    disabled={disabled}
+                    onClick={() => open(p)}
+                    aria-label={t('rollover.editPupil', { name: p.name })}
+                  >
+                    {t('rollover.edit')}
+                  </Button>
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
+      <Modal
+        opened={editing !== null}
+        onClose={() => setEditing(null)}
+        title={
+          editing
+            ? t('rollover.editTitle', {
+                name: editing.name,
+                grade: gradeShortLabelJa(editing.gradeCode),
+              })
+            : ''
+        }
+      >
+        <Stack>
+          <TextInput
+            label={t('rollover.className')}
+            description={t('rollover.classNameHint')}
+            value={className}
+            onChange={(e) => setClassName(e.currentTarget.value)}
+            error={className.trim() === '' ? t('rollover.required') : null}
+          />
+          <NumberInput
+            label={t('rollover.attendanceNo')}
+            min={1}
+            max={999}
+            allowDecimal={false}
+            value={attendanceNo}
+            onChange={setAttendanceNo}
+            error={typeof attendanceNo === 'number' ? null : t('rollover.required')}
+          />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={() => setEditing(null)}>
+              {t('rollover.cancel')}
+            </Button>
+            <Button onClick={save}>{t('rollover.applyEdit')}</Button>
+          </Group>
+        </Stack>
+      </Modal>
+    </Stack>
+  );
+}
