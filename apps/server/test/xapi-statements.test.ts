@@ -3,6 +3,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { count, eq } from 'drizzle-orm';
 import { xapiAttachments, xapiStatements } from '../src/db/schema/index.ts';
 import { headerParam, parseMultipart } from '../src/modules/xapi/multipart.ts';
+import {
+  copyStatementBatch,
+  isStatementIdClash,
+  type StatementRow,
+} from '../src/modules/xapi/statements.repo.ts';
 import { testEngines } from './support/test-db.ts';
 import {
   basic,
@@ -193,6 +198,69 @@ describe.each(testEngines())('xAPI statement resource on %s', (engine) => {
         headers: { 'content-type': 'text/plain' },
       });
       expect(text.status).toBe(400);
+    });
+
+    it('keeps text with tabs, line breaks, backslashes and quotes exactly as sent', async () => {
+      const id = randomUUID();
+      const response = 'ア\tイ\n「3.6」\\ "x" \r\n終';
+      const statement = drillStatement(f.pupil.account);
+      const sent = {
+        ...statement,
+        id,
+        result: { success: true, duration: 'PT42.5S', response },
+        object: { ...statement.object, definition: { name: { 'ja-JP': '問1\t\\n は改行ではない' } } },
+      };
+      expect((await post(sent)).status).toBe(200);
+      const back = (await (await f.call(`/xapi/statements?statementId=${id}`)).json()) as StatementJson;
+      expect(back.result).toEqual(sent.result);
+      expect(back.object).toEqual(sent.object);
+    });
+
+    it('stores a batch sent twice at the same moment once, answering both with its ids', async () => {
+      const batch = Array.from({ length: 20 }, (_, i) => ({
+        ...drillStatement(i % 2 ? f.pupil.account : f.classmate.account),
+        id: randomUUID(),
+      }));
+      const before = await stored();
+      const [a, b] = await Promise.all([post(batch), post(batch)]);
+      expect([a.status, b.status]).toEqual([200, 200]);
+      expect(await a.json()).toEqual(batch.map((s) => s.id));
+      expect(await b.json()).toEqual(batch.map((s) => s.id));
+      expect(await stored()).toBe(before + 20);
+    });
+
+    it('recognises the clash of a concurrent writer of the same id, which the LRS retries', async () => {
+      const id = randomUUID();
+      expect((await post({ ...drillStatement(f.pupil.account), id })).status).toBe(200);
+      const [row] = await f.t.database.db.select().from(xapiStatements).where(eq(xapiStatements.id, id));
+      const again: StatementRow = {
+        id,
+        municipality_id: row!.municipalityId,
+        school_id: row!.schoolId,
+        client_id: row!.clientId,
+        stored: new Date().toISOString(),
+        timestamp: row!.timestamp.toISOString(),
+        verb_id: row!.verbId,
+        actor_key: row!.actorKey,
+        activity_id: row!.activityId,
+        registration: null,
+        related_agents: row!.relatedAgents,
+        related_activities: row!.relatedActivities,
+        voids_statement_id: null,
+        person_id: row!.personId,
+        statement: row!.statement,
+      };
+      const error = await f.t.database.db
+        .transaction((tx) =>
+          copyStatementBatch(tx, { statements: [again], drill: [], interactions: [], usage: [] }),
+        )
+        .then(
+          () => null,
+          (e: unknown) => e,
+        );
+      expect(error).not.toBeNull();
+      expect(isStatementIdClash(error)).toBe(true);
+      expect(isStatementIdClash(new Error('something else'))).toBe(false);
     });
 
     it('stores a statement whose agent nobody knows, as sent, without a person', async () => {

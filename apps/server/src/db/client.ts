@@ -44,9 +44,14 @@ export interface DatabaseOptions {
 const MIGRATIONS = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
 const CASING = 'snake_case' as const;
 
-function copyStatement(table: string, columns: readonly string[], source: string): string {
+function copyStatement(
+  table: string,
+  columns: readonly string[],
+  source: string,
+  format: 'csv' | 'text' = 'csv',
+): string {
   const ident = (name: string) => `"${name.replaceAll('"', '""')}"`;
-  return `COPY ${ident(table)} (${columns.map(ident).join(', ')}) FROM ${source} WITH (FORMAT csv)`;
+  return `COPY ${ident(table)} (${columns.map(ident).join(', ')}) FROM ${source} WITH (FORMAT ${format})`;
 }
 
 async function openPglite(dataDir: string, runMigrations: boolean): Promise<Database> {
@@ -119,6 +124,36 @@ async function openPostgres(url: string, runMigrations: boolean): Promise<Databa
       await pool.end();
     },
   };
+}
+
+/**
+ * COPY … FROM of text-format rows (copy-text.ts) on the connection of a transaction, so the rows
+ * commit or roll back with everything else the transaction writes. Both engines: node-postgres
+ * streams COPY data with pg-copy-streams; PGlite reads it from a blob.
+ */
+export async function copyInTransaction(
+  tx: Tx,
+  table: string,
+  columns: readonly string[],
+  text: string,
+): Promise<void> {
+  if (text === '') return;
+  // drizzle keeps the transaction's own connection on its session (a pg PoolClient, or PGlite's
+  // Transaction); COPY is not part of drizzle's query API
+  const client = (tx as unknown as { session: { client: unknown } }).session.client;
+  if (client instanceof pg.Client) {
+    await new Promise<void>((resolve, reject) => {
+      const stream = client.query(copyFrom(copyStatement(table, columns, 'STDIN', 'text')));
+      stream.on('error', reject);
+      stream.on('finish', () => resolve());
+      stream.end(text);
+    });
+    return;
+  }
+  const pglite = client as {
+    query(sql: string, params: unknown[], options: { blob: Blob }): Promise<unknown>;
+  };
+  await pglite.query(copyStatement(table, columns, `'/dev/blob'`, 'text'), [], { blob: new Blob([text]) });
 }
 
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {

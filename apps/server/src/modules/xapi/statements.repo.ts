@@ -1,13 +1,13 @@
 import { sql, type SQL } from 'drizzle-orm';
-import type { Queryable, Tx } from '../../db/client.ts';
+import { copyInTransaction, type Queryable, type Tx } from '../../db/client.ts';
+import { copyText } from '../../db/copy-text.ts';
+import type { DrillDailyDelta, UsageDailyDelta } from './rollup-deltas.ts';
 import type { DrillRow, InteractionRow, UsageRow } from './typed-events.ts';
 
 /**
- * Raw SQL for the LRS store. Batches are passed as ONE JSON parameter and expanded with
- * json_to_recordset (parsed lazily: about twice as fast as jsonb_to_recordset on 1 MB), so a
- * batch of 1,000 statements is one INSERT per table whatever its size (no per-statement queries,
- * no 15,000-parameter statements), and rollups are upserted once per batch from the rows just
- * inserted.
+ * Raw SQL for the LRS store. A batch of 1,000 statements is one COPY per table whatever its size
+ * (no per-statement queries, no 15,000-parameter INSERTs, no JSON to expand), and rollups are
+ * upserted once per batch, last.
  */
 async function rows<T>(q: Queryable, query: SQL): Promise<T[]> {
   const { rows: found } = (await q.execute(query)) as { rows: T[] };
@@ -42,94 +42,143 @@ export interface StatementBatch {
 
 const json = (value: unknown) => sql`${JSON.stringify(value)}::json`;
 
+const STATEMENT_COLUMNS = [
+  'id',
+  'municipality_id',
+  'school_id',
+  'client_id',
+  'stored',
+  'timestamp',
+  'verb_id',
+  'actor_key',
+  'activity_id',
+  'registration',
+  'related_agents',
+  'related_activities',
+  'voids_statement_id',
+  'person_id',
+  'statement',
+] as const;
+
 /**
- * Inserts the statements that are new (ON CONFLICT (id) DO NOTHING) and, for those only, their
- * typed events and rollups, in one SQL statement. Returns the ids actually inserted. Rollup rows
- * are upserted in key order, so concurrent batches touching the same pupils and days lock them in
- * the same order and cannot deadlock.
+ * Writes new statements and their typed events with COPY (the caller has checked that none of
+ * the ids is stored yet; a concurrent writer of the same id makes COPY fail with a unique
+ * violation, and the caller retries). The rollups are not touched here: see addToRollups, the
+ * last write of the transaction.
  */
-export async function insertStatementBatch(tx: Tx, batch: StatementBatch): Promise<Set<string>> {
-  const parts: SQL[] = [
-    sql`input AS (
-      SELECT * FROM json_to_recordset(${json(batch.statements)}) AS r(
-        id uuid, municipality_id integer, school_id integer, client_id integer, stored timestamptz,
-        "timestamp" timestamptz, verb_id text, actor_key text, activity_id text, registration uuid,
-        related_agents text[], related_activities text[], voids_statement_id uuid, person_id integer,
-        statement jsonb)
-    )`,
-    sql`ins AS (
-      INSERT INTO xapi_statements (id, municipality_id, school_id, client_id, stored, "timestamp", verb_id,
-        actor_key, activity_id, registration, related_agents, related_activities, voids_statement_id,
-        person_id, statement)
-      SELECT id, municipality_id, school_id, client_id, stored, "timestamp", verb_id, actor_key, activity_id,
-        registration, related_agents, related_activities, voids_statement_id, person_id, statement
-      FROM input
-      ON CONFLICT (id) DO NOTHING
-      RETURNING id
-    )`,
-  ];
-  if (batch.drill.length > 0)
-    parts.push(
-      sql`drill AS (
-        INSERT INTO drill_answers (school_id, student_id, tool_id, answered_at, subject_code, unit_code, item_code,
-          is_correct, duration_ms, statement_id)
-        SELECT d."schoolId", d."studentId", d."toolId", d."answeredAt", d."subjectCode", d."unitCode", d."itemCode",
-          d."isCorrect", d."durationMs", d."statementId"
-        FROM json_to_recordset(${json(batch.drill)}) AS d("schoolId" integer, "studentId" integer,
-          "toolId" integer, "answeredAt" timestamptz, "subjectCode" subject_code, "unitCode" text,
-          "itemCode" text, "isCorrect" boolean, "durationMs" integer, "statementId" uuid)
-        WHERE d."statementId" IN (SELECT id FROM ins)
-        RETURNING school_id, student_id, answered_at, unit_code, subject_code, is_correct, duration_ms
-      )`,
-      sql`drill_day AS (
-        INSERT INTO drill_daily (school_id, student_id, date, unit_code, subject_code, answered, correct, duration_ms)
-        SELECT school_id, student_id, (answered_at AT TIME ZONE 'Asia/Tokyo')::date, unit_code, min(subject_code),
-          count(*), count(*) FILTER (WHERE is_correct), sum(duration_ms)
-        FROM drill GROUP BY 1, 2, 3, 4
-        ORDER BY 1, 2, 3, 4
-        ON CONFLICT (school_id, student_id, date, unit_code) DO UPDATE SET
-          answered = drill_daily.answered + excluded.answered,
-          correct = drill_daily.correct + excluded.correct,
-          duration_ms = drill_daily.duration_ms + excluded.duration_ms
-      )`,
-    );
-  if (batch.interactions.length > 0)
-    parts.push(
-      sql`inter AS (
-        INSERT INTO interactions (school_id, class_id, actor_id, target_id, kind, occurred_at, tool_id, artifact_ref)
-        SELECT i."schoolId", i."classId", i."actorId", i."targetId", i.kind, i."occurredAt", i."toolId", i."artifactRef"
-        FROM json_to_recordset(${json(batch.interactions)}) AS i("schoolId" integer, "classId" integer,
-          "actorId" integer, "targetId" integer, kind interaction_kind, "occurredAt" timestamptz,
-          "toolId" integer, "artifactRef" text, "statementId" uuid)
-        WHERE i."statementId" IN (SELECT id FROM ins)
-      )`,
-    );
-  if (batch.usage.length > 0)
-    parts.push(
-      sql`usage AS (
-        INSERT INTO ict_usage (school_id, person_id, class_id, tool_id, device, purpose, started_at, minutes)
-        SELECT u."schoolId", u."personId", u."classId", u."toolId", u.device, u.purpose, u."startedAt", u.minutes
-        FROM json_to_recordset(${json(batch.usage)}) AS u("schoolId" integer, "personId" integer,
-          "classId" integer, "toolId" integer, device device_kind, purpose usage_purpose,
-          "startedAt" timestamptz, minutes integer, "statementId" uuid)
-        WHERE u."statementId" IN (SELECT id FROM ins)
-        RETURNING school_id, started_at, tool_id, device, purpose, minutes
-      )`,
-      sql`usage_day AS (
-        INSERT INTO ict_usage_daily (school_id, date, tool_id, device, purpose, launches, minutes)
-        SELECT school_id, (started_at AT TIME ZONE 'Asia/Tokyo')::date, tool_id, device, purpose, count(*), sum(minutes)
-        FROM usage GROUP BY 1, 2, 3, 4, 5
-        ORDER BY 1, 2, 3, 4, 5
-        ON CONFLICT (school_id, date, tool_id, device, purpose) DO UPDATE SET
-          launches = ict_usage_daily.launches + excluded.launches,
-          minutes = ict_usage_daily.minutes + excluded.minutes
-      )`,
-    );
-  const inserted = await rows<{ id: string }>(
+export async function copyStatementBatch(tx: Tx, batch: StatementBatch): Promise<void> {
+  await copyInTransaction(
     tx,
-    sql`WITH ${sql.join(parts, sql`, `)} SELECT id::text AS id FROM ins`,
+    'xapi_statements',
+    STATEMENT_COLUMNS,
+    copyText(batch.statements.map((r) => STATEMENT_COLUMNS.map((c) => r[c]))),
   );
-  return new Set(inserted.map((r) => r.id));
+  await copyInTransaction(
+    tx,
+    'drill_answers',
+    [
+      'school_id',
+      'student_id',
+      'tool_id',
+      'answered_at',
+      'subject_code',
+      'unit_code',
+      'item_code',
+      'is_correct',
+      'duration_ms',
+      'statement_id',
+    ],
+    copyText(
+      batch.drill.map((d) => [
+        d.schoolId,
+        d.studentId,
+        d.toolId,
+        d.answeredAt,
+        d.subjectCode,
+        d.unitCode,
+        d.itemCode,
+        d.isCorrect,
+        d.durationMs,
+        d.statementId,
+      ]),
+    ),
+  );
+  await copyInTransaction(
+    tx,
+    'interactions',
+    ['school_id', 'class_id', 'actor_id', 'target_id', 'kind', 'occurred_at', 'tool_id', 'artifact_ref'],
+    copyText(
+      batch.interactions.map((i) => [
+        i.schoolId,
+        i.classId,
+        i.actorId,
+        i.targetId,
+        i.kind,
+        i.occurredAt,
+        i.toolId,
+        i.artifactRef,
+      ]),
+    ),
+  );
+  await copyInTransaction(
+    tx,
+    'ict_usage',
+    ['school_id', 'person_id', 'class_id', 'tool_id', 'device', 'purpose', 'started_at', 'minutes'],
+    copyText(
+      batch.usage.map((u) => [
+        u.schoolId,
+        u.personId,
+        u.classId,
+        u.toolId,
+        u.device,
+        u.purpose,
+        u.startedAt,
+        u.minutes,
+      ]),
+    ),
+  );
+}
+
+/** True for the unique violation a concurrent writer of the same statement id causes. */
+export function isStatementIdClash(error: unknown): boolean {
+  const e = error as { code?: string; constraint?: string; cause?: { code?: string; constraint?: string } };
+  const pgError = e.code ? e : e.cause;
+  return pgError?.code === '23505' && pgError.constraint === 'xapi_statements_pkey';
+}
+
+/**
+ * Adds a batch's sums to drill_daily and ict_usage_daily, in the order given (rollup-deltas.ts
+ * sorts by key): concurrent batches lock shared rollup rows in one order and cannot deadlock.
+ * Called last in the transaction, so those locks are held only until the commit that follows.
+ */
+export async function addToRollups(
+  tx: Tx,
+  drill: readonly DrillDailyDelta[],
+  usage: readonly UsageDailyDelta[],
+): Promise<void> {
+  if (drill.length > 0)
+    await tx.execute(sql`INSERT INTO drill_daily (school_id, student_id, date, unit_code, subject_code, answered,
+        correct, duration_ms)
+      SELECT d."schoolId", d."studentId", d.date, d."unitCode", d."subjectCode", d.answered, d.correct, d."durationMs"
+      FROM ROWS FROM (json_to_recordset(${json(drill)}) AS ("schoolId" integer, "studentId" integer,
+        date date, "unitCode" text, "subjectCode" subject_code, answered integer, correct integer,
+        "durationMs" bigint)) WITH ORDINALITY
+        AS d("schoolId", "studentId", date, "unitCode", "subjectCode", answered, correct, "durationMs", n)
+      ORDER BY d.n
+      ON CONFLICT (school_id, student_id, date, unit_code) DO UPDATE SET
+        answered = drill_daily.answered + excluded.answered,
+        correct = drill_daily.correct + excluded.correct,
+        duration_ms = drill_daily.duration_ms + excluded.duration_ms`);
+  if (usage.length > 0)
+    await tx.execute(sql`INSERT INTO ict_usage_daily (school_id, date, tool_id, device, purpose, launches, minutes)
+      SELECT u."schoolId", u.date, u."toolId", u.device, u.purpose, u.launches, u.minutes
+      FROM ROWS FROM (json_to_recordset(${json(usage)}) AS ("schoolId" integer, date date, "toolId" integer,
+        device device_kind, purpose usage_purpose, launches integer, minutes bigint)) WITH ORDINALITY
+        AS u("schoolId", date, "toolId", device, purpose, launches, minutes, n)
+      ORDER BY u.n
+      ON CONFLICT (school_id, date, tool_id, device, purpose) DO UPDATE SET
+        launches = ict_usage_daily.launches + excluded.launches,
+        minutes = ict_usage_daily.minutes + excluded.minutes`);
 }
 
 /** Statements with these ids, whatever their municipality (ids are global: a clash is a conflict). */

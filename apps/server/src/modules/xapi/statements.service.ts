@@ -18,6 +18,7 @@ import {
   sourceKeyOf,
   type StatementFormat,
 } from './statement-facts.ts';
+import { drillDailyDeltas, usageDailyDeltas } from './rollup-deltas.ts';
 import * as repo from './statements.repo.ts';
 import {
   agentsToResolve,
@@ -320,12 +321,13 @@ export async function storeStatements(
     });
   }
 
-  await db.transaction(async (tx) => {
-    const inserted = await repo.insertStatementBatch(tx, { statements: rows, drill, interactions, usage });
-    if (inserted.size < rows.length) {
+  const write = () =>
+    db.transaction(async (tx) => {
+      // statements already stored: the same statement again is accepted and skipped, a
+      // different one under a stored id is a conflict
       const existing = await repo.findStatementsByIds(
         tx,
-        rows.filter((r) => !inserted.has(r.id)).map((r) => r.id),
+        rows.map((r) => r.id),
       );
       for (const e of existing) {
         const original = originals.get(e.id);
@@ -340,17 +342,34 @@ export async function storeStatements(
             `id ${e.id} のステートメントは既に別の内容で保存されています（ステートメントは変更できません）`,
           );
       }
-    }
-    const newVoids = rows
-      .filter((r) => r.voids_statement_id !== null && inserted.has(r.id))
-      .map((r) => r.voids_statement_id!);
-    if (newVoids.length > 0) await repo.voidStatements(tx, client.municipalityId, newVoids, VOIDED_VERB);
-    if (received && received.size > 0)
-      await repo.insertAttachments(
-        tx,
-        [...received].map(([sha2, a]) => ({ sha2, contentType: a.contentType, content: a.content })),
-      );
-  });
+      const stored = new Set(existing.map((e) => e.id));
+      const isNew = (statementId: string) => !stored.has(statementId);
+      const fresh = {
+        statements: stored.size === 0 ? rows : rows.filter((r) => isNew(r.id)),
+        drill: stored.size === 0 ? drill : drill.filter((d) => isNew(d.statementId)),
+        interactions: stored.size === 0 ? interactions : interactions.filter((i) => isNew(i.statementId)),
+        usage: stored.size === 0 ? usage : usage.filter((u) => isNew(u.statementId)),
+      };
+      await repo.copyStatementBatch(tx, fresh);
+      const newVoids = fresh.statements
+        .filter((r) => r.voids_statement_id !== null)
+        .map((r) => r.voids_statement_id!);
+      if (newVoids.length > 0) await repo.voidStatements(tx, client.municipalityId, newVoids, VOIDED_VERB);
+      if (received && received.size > 0)
+        await repo.insertAttachments(
+          tx,
+          [...received].map(([sha2, a]) => ({ sha2, contentType: a.contentType, content: a.content })),
+        );
+      // last: the rollup rows stay locked only until the commit
+      await repo.addToRollups(tx, drillDailyDeltas(fresh.drill), usageDailyDeltas(fresh.usage));
+    });
+  try {
+    await write();
+  } catch (error) {
+    // another request stored one of these ids between our check and our COPY: check again
+    if (!repo.isStatementIdClash(error)) throw error;
+    await write();
+  }
   return prepared.map((p) => p.id);
 }
 

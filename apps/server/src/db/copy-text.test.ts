@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { copyField, copyText, textArrayLiteral } from './copy-text.ts';
+
+describe('copyField', () => {
+  it.each([
+    { value: null, expected: '\\N' },
+    { value: undefined, expected: '\\N' },
+    { value: 'まなびドリル', expected: 'まなびドリル' },
+    { value: 'tab\there', expected: 'tab\\there' },
+    { value: 'line\nbreak\r', expected: 'line\\nbreak\\r' },
+    { value: 'back\\slash', expected: 'back\\\\slash' },
+    { value: 42, expected: '42' },
+    { value: -1.5, expected: '-1.5' },
+    { value: true, expected: 't' },
+    { value: false, expected: 'f' },
+    { value: ['a', 'b c'], expected: '{"a","b c"}' },
+    { value: [], expected: '{}' },
+    { value: ['quote"d', 'back\\'], expected: '{"quote\\\\"d","back\\\\\\\\"}' },
+    // JSON text keeps its own escapes, and COPY's backslash escaping goes on top
+    { value: { name: { 'ja-JP': '「問1」\n' } }, expected: '{"name":{"ja-JP":"「問1」\\\\n"}}' },
+  ])('$value → $expected', ({ value, expected }) => {
+    expect(copyField(value)).toBe(expected);
+  });
+
+  it('refuses numbers COPY cannot read back', () => {
+    expect(() => copyField(Number.NaN)).toThrow(/NaN/);
+  });
+});
+
+describe('textArrayLiteral', () => {
+  it('quotes every element so commas, braces and NULL stay text', () => {
+    expect(textArrayLiteral(['a,b', '{x}', 'NULL'])).toBe('{"a,b","{x}","NULL"}');
+  });
+});
+
+describe('copyText', () => {
+  it('writes one tab-separated line per row', () => {
+    expect(
+      copyText([
+        [1, 'a', null],
+        [2, 'b\tc', true],
+      ]),
+    ).toBe('1\ta\t\\N\n2\tb\\tc\tt\n');
+  });
+  it('is empty for no rows', () => {
+    expect(copyText([])).toBe('');
+  });
+});
