@@ -6,28 +6,32 @@
  * pupil. Then, per run:
  *   1. HTTP: batches of drill statements (as a Japanese drill vendor sends them) are POSTed to
  *      /xapi/statements over real HTTP on several keep-alive connections from a worker thread;
- *      each batch is validated, resolved to pupils, stored with its drill_answers rows and the
- *      drill_daily rollup in one transaction.
+ *      each batch is validated, resolved to pupils, stored (COPY) with its drill_answers rows and
+ *      the drill_daily rollup in one transaction.
  *   2. Raw INSERT ceiling: the same kind of rows (new ids), already built, written with plain
  *      multi-row INSERT … VALUES into xapi_statements and drill_answers plus the drill_daily upsert,
  *      one transaction per batch, the same concurrency, no HTTP, no validation, no resolution.
+ * The server is a child process started as `npm start` starts it (scripts/server-node-flags.mjs),
+ * on the throwaway database; its CPU time per run is read from /proc.
  * Prints each run and the medians. Options: --runs 5 --batches 40 --batch-size 1000 --concurrency 4
  * --days 1 (answers spread over the last N days; 1 = a vendor forwarding the day's answers).
  * Figures, not assertions: the machine is small and shared; compare numbers from the same run.
  */
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import net from 'node:net';
 import os from 'node:os';
+import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { Worker } from 'node:worker_threads';
 import { and, asc, gte, lte, sql } from 'drizzle-orm';
 import pg from 'pg';
-import { loadConfig } from '../apps/server/src/config.ts';
 import { openThrowawayDatabase } from '../apps/server/src/db/throwaway-database.ts';
 import { enrollments, learningUnits, municipalities } from '../apps/server/src/db/schema/index.ts';
 import { seedDemo } from '../apps/server/src/db/seed/index.ts';
-import { buildApp } from '../apps/server/src/http/app.ts';
-import { createContext } from '../apps/server/src/http/context.ts';
 import { registerClient } from '../apps/server/src/modules/clients/service.ts';
+import { SERVER_NODE_FLAGS } from '../scripts/server-node-flags.mjs';
 
 const { values } = parseArgs({
   options: {
@@ -143,13 +147,54 @@ function statementOf(a: Answer): Record<string, unknown> {
   };
 }
 
-// --- the HTTP server, and a load generator on its own thread --------------------------------------
-const config = { ...loadConfig({}), today: AS_OF, cookieSecure: false as const };
-const app = await buildApp(createContext(database, config), { serveWeb: false });
-await app.listen({ port: 0, host: '127.0.0.1' });
-const address = app.server.address();
-if (!address || typeof address === 'string') throw new Error('no port');
-const baseUrl = `http://127.0.0.1:${address.port}`;
+// --- the server, started as npm start starts it, and a load generator on its own thread -----------
+const url = new URL(serverUrl);
+const { rows: current } = (await db.execute(sql`SELECT current_database() AS name`)) as {
+  rows: { name: string }[];
+};
+url.pathname = `/${current[0]!.name}`;
+const port = await new Promise<number>((resolve, reject) => {
+  const probe = net.createServer();
+  probe.once('error', reject);
+  probe.listen(0, '127.0.0.1', () => {
+    const { port: free } = probe.address() as net.AddressInfo;
+    probe.close(() => resolve(free));
+  });
+});
+const root = path.resolve(import.meta.dirname, '..');
+const server = spawn(
+  process.execPath,
+  [...SERVER_NODE_FLAGS, '--import', 'tsx', path.join(root, 'apps/server/src/main.ts')],
+  {
+    cwd: root,
+    env: {
+      ...process.env,
+      DATABASE_URL: url.toString(),
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      EDUKARTE_DEMO: 'off',
+      EDUKARTE_TODAY: AS_OF,
+      LOG_LEVEL: 'warn',
+    },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  },
+);
+const serverExited = new Promise<void>((resolve) => server.once('exit', () => resolve()));
+const baseUrl = `http://127.0.0.1:${port}`;
+for (let tries = 0; ; tries++) {
+  const up = await fetch(`${baseUrl}/xapi/about`).then(
+    (r) => r.ok,
+    () => false,
+  );
+  if (up) break;
+  if (tries > 600 || server.exitCode !== null) throw new Error('the edukarte server did not start');
+  await new Promise((r) => setTimeout(r, 100));
+}
+/** CPU seconds the server process has used so far (user + system, from /proc). */
+function serverCpuSeconds(): number {
+  const fields = readFileSync(`/proc/${server.pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
 const authorization = `Basic ${Buffer.from(`${client.clientKey}:${secret}`).toString('base64')}`;
 
 const LOAD_GENERATOR = `
@@ -184,11 +229,6 @@ async function httpRun(bodies: Uint8Array[]): Promise<{ ms: number; failed: numb
 }
 
 // --- the raw INSERT ceiling -------------------------------------------------------------------------
-const url = new URL(serverUrl);
-const { rows: current } = (await db.execute(sql`SELECT current_database() AS name`)) as {
-  rows: { name: string }[];
-};
-url.pathname = `/${current[0]!.name}`;
 const rawPool = new pg.Pool({ connectionString: url.toString(), max: CONCURRENCY });
 
 interface RawBatch {
@@ -325,9 +365,9 @@ for (let run = 1; run <= RUNS; run++) {
   const bodies = Array.from({ length: BATCHES }, () =>
     Buffer.from(JSON.stringify(answers(BATCH_SIZE).map(statementOf))),
   );
-  const cpu0 = process.cpuUsage();
+  const cpu0 = serverCpuSeconds();
   const http = await httpRun(bodies);
-  const cpu = process.cpuUsage(cpu0);
+  const cpu = serverCpuSeconds() - cpu0;
   if (http.failed > 0) throw new Error(`${http.failed} batches failed`);
   const stored = new Date().toISOString();
   const raw = Array.from({ length: BATCHES }, () => rawBatch(answers(BATCH_SIZE), stored));
@@ -337,7 +377,7 @@ for (let run = 1; run <= RUNS; run++) {
   httpRates.push(httpRate);
   rawRates.push(rawRate);
   console.log(
-    `run ${run}: HTTP ${fmt(httpRate)} statements/s (${(http.ms / 1000).toFixed(2)} s, Node process CPU ${((cpu.user + cpu.system) / 1e6).toFixed(2)} s) | raw INSERT ${fmt(rawRate)} rows/s (${(rawMs / 1000).toFixed(2)} s)`,
+    `run ${run}: HTTP ${fmt(httpRate)} statements/s (${(http.ms / 1000).toFixed(2)} s, server process CPU ${cpu.toFixed(2)} s) | raw INSERT ${fmt(rawRate)} rows/s (${(rawMs / 1000).toFixed(2)} s)`,
   );
 }
 
@@ -368,5 +408,6 @@ console.log(
 );
 
 await rawPool.end();
-await app.close();
+server.kill('SIGTERM');
+await serverExited;
 await database.dispose();
