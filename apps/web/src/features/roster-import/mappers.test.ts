@@ -33,11 +33,11 @@ const job = (over: Partial<OneRosterImportJob>): OneRosterImportJob => ({
 describe('roster import mappers', () => {
   it('lists each kind the package held, in Japanese and English', () => {
     expect(appliedLines(applied, ja)).toEqual([
-      '児童生徒・教職員: 追加 20・更新 1・削除（在籍の終了） 0・変更なし 3',
       '学期: 追加 0・更新 0・削除（在籍の終了） 0・変更なし 2',
+      '児童生徒・教職員: 追加 20・更新 1・削除（在籍の終了） 0・変更なし 3',
       'futureKind: 追加 1・更新 0・削除（在籍の終了） 0・変更なし 0',
     ]);
-    expect(appliedLines(applied, en)[0]).toBe(
+    expect(appliedLines(applied, en)[1]).toBe(
       'Pupils and staff: 20 added, 1 updated, 0 deleted (enrollment ended), 3 unchanged',
     );
   });
@@ -48,6 +48,18 @@ describe('roster import mappers', () => {
 
   it('adds up every kind for the history row', () => {
     expect(appliedTotals(applied)).toEqual({ inserted: 21, updated: 1, ended: 0, unchanged: 5 });
+  });
+
+  it('keeps kinds and files in package order, whatever order the stored report has', () => {
+    const stored = { enrollments: applied.people, schools: applied.people, people: applied.people };
+    expect(appliedLines(stored, ja).map((l) => l.split(':')[0])).toEqual([
+      '学校',
+      '児童生徒・教職員',
+      '在籍',
+    ]);
+    expect(rowsLine({ 'users.csv': 1, 'orgs.csv': 2, 'extra.csv': 3 }, ja)).toBe(
+      'orgs.csv 2行、users.csv 1行、extra.csv 3行',
+    );
   });
 
   it('summarises rows read per file', () => {

@@ -22,7 +22,7 @@ const isKnownKind = (kind: string): kind is Kind => (KINDS as readonly string[])
  * package did not hold are left out; `changedOnly` also leaves out kinds where nothing changed.
  */
 export function appliedLines(applied: Applied, t: TFunction, { changedOnly = false } = {}): string[] {
-  return Object.entries(applied)
+  return inOrder(Object.entries(applied), KINDS)
     .filter(([, c]) => c.inserted + c.updated + c.ended + (changedOnly ? 0 : c.unchanged) > 0)
     .map(([kind, c]) =>
       t('rosterImport.appliedLine', {
@@ -49,9 +49,27 @@ export function appliedTotals(applied: Applied): {
   return total;
 }
 
+const PACKAGE_FILES = [
+  'manifest.csv',
+  'orgs.csv',
+  'academicSessions.csv',
+  'courses.csv',
+  'classes.csv',
+  'users.csv',
+  'roles.csv',
+  'enrollments.csv',
+  'demographics.csv',
+];
+
+/** Entries in a fixed order (a stored report's keys come back in the database's order); others last. */
+function inOrder<T>(entries: [string, T][], order: readonly string[]): [string, T][] {
+  const rank = (key: string) => (order.includes(key) ? order.indexOf(key) : order.length);
+  return [...entries].sort(([a], [b]) => rank(a) - rank(b));
+}
+
 /** 'users.csv 20行、enrollments.csv 21行' in package order. */
 export function rowsLine(rows: Record<string, number>, t: TFunction): string {
-  return Object.entries(rows)
+  return inOrder(Object.entries(rows), PACKAGE_FILES)
     .map(([file, count]) => t('rosterImport.rowsRead', { file, count }))
     .join(t('rosterImport.rowsSeparator'));
 }
