@@ -42,6 +42,11 @@ describe('admin imports a OneRoster roster in Chromium', () => {
     const cells = await row.getByRole('cell').allTextContents();
     expect(cells).toEqual(['classes.csv', '3', 'classType', 'homeroomx', 'homeroom | scheduled']);
     await expect.poll(() => page.getByRole('button', { name: '取り込む' }).count()).toBe(0);
+    // the rejected check is recorded in the history with its error count
+    const history = page.getByRole('table', { name: '名簿の取り込み履歴' });
+    const rejected = history.getByRole('row').filter({ hasText: 'invalid.zip' });
+    await expect.poll(() => rejected.count(), { timeout: 20_000 }).toBe(1);
+    expect(await rejected.textContent()).toContain('確認で問題あり');
     await screenshot(page, 'admin-roster-import-errors');
 
     await page.locator('input[type=file]').setInputFiles(zipOf('valid-bulk'));
@@ -49,6 +54,13 @@ describe('admin imports a OneRoster roster in Chromium', () => {
     await expect.poll(() => page.getByText('問題はありません').count(), { timeout: 20_000 }).toBe(1);
     await page.getByRole('button', { name: '取り込む' }).click();
     await expect.poll(() => page.getByText('取り込みました').count(), { timeout: 20_000 }).toBe(1);
+    // the import is the newest line of the history; its report lists what was written
+    const imported = history.getByRole('row').filter({ hasText: 'valid-bulk.zip' }).first();
+    await expect.poll(() => imported.textContent(), { timeout: 20_000 }).toContain('取り込み済み');
+    await imported.getByRole('button', { name: /報告を見る/ }).click();
+    await expect
+      .poll(() => history.getByText(/児童生徒・教職員: 追加 \d+/).count(), { timeout: 20_000 })
+      .toBe(1);
     await screenshot(page, 'admin-roster-import-done');
 
     await page.getByRole('link', { name: '学級一覧を開く' }).click();

@@ -50,9 +50,24 @@ describe('principal imports 校務 attendance in Chromium', () => {
       .locator('input[type=file]')
       .setInputFiles(file([`${place},2026-11-02,病,発熱`, `${place},2026-11-04,遅刻,`]));
     await page.getByRole('button', { name: 'アップロードして確認' }).click();
-    await expect
-      .poll(() => page.getByRole('table', { name: '取り込み内容' }).getByRole('row').count())
-      .toBe(3);
+    const preview = page.getByRole('table', { name: '取り込み内容' });
+    await expect.poll(() => preview.getByRole('row').count()).toBe(3);
+    // the pupil by name and class, the 区分 as a teacher writes it (not ABSENT_SICK / LATE)
+    expect(await preview.getByRole('columnheader').allTextContents()).toEqual([
+      '行',
+      '氏名',
+      '学級',
+      '日付',
+      '区分',
+      '理由',
+      '症状',
+      '疾病名',
+      '備考',
+    ]);
+    const cells = await preview.getByRole('row').nth(1).getByRole('cell').allTextContents();
+    expect(cells[2]).toContain(`${homeroom.gradeCode.slice(1)}年${homeroom.name} ${pupil.attendanceNo}番`);
+    expect(cells[4]).toBe('欠席（病気）');
+    expect(await preview.getByRole('row').nth(2).getByRole('cell').nth(4).textContent()).toBe('遅刻');
     await page.getByRole('button', { name: '取り込む（2行）' }).click();
     await expect.poll(() => page.getByText('取り込みました').count()).toBe(1);
     await expect.poll(() => page.getByText(/追加 \d・更新 \d・変更なし 0/).count()).toBeGreaterThan(0);
