@@ -56,6 +56,13 @@ describe('helpers', () => {
     expect(japanDate('2026-05-12T15:30:00Z')).toBe('2026-05-13');
     expect(japanDate('2026-05-12T23:59:00+09:00')).toBe('2026-05-12');
     expect(japanDate('2026-05-12T10:00:00+0900')).toBe('2026-05-12');
+    expect(japanDate('2026-05-12T00:00:00.250+09')).toBe('2026-05-12');
+    expect(japanDate('2026-05-12T08:59:00+00:00')).toBe('2026-05-12');
+    expect(japanDate('2026-05-12T15:00:00+00:00')).toBe('2026-05-13');
+    // +09:30 is not Japan time: 00:10 there is 23:40 the day before in Japan
+    expect(japanDate('2026-05-12T00:10:00+09:30')).toBe('2026-05-11');
+    expect(japanDate('2026-05-12T15:00:00.000Z')).toBe('2026-05-13');
+    expect(japanDate('2026-05-12T23:30:00-01:00')).toBe('2026-05-13');
   });
 
   it.each([

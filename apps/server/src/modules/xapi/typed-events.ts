@@ -134,8 +134,13 @@ export function durationMs(duration: string | undefined): number | null {
   return Math.round(total);
 }
 
+/** A timestamp already in Japan time (+09:00, +0900, +09): its date is its first ten characters. */
+const IN_JAPAN_TIME = /^\d{4}-\d{2}-\d{2}T[^Z+-]*\+09(?::?00)?$/;
+
 /** The date in Japan (UTC+9, no daylight saving) of an ISO timestamp. */
 export function japanDate(timestamp: string): string {
+  // what Japanese vendors send: no date arithmetic needed (three calls per statement on ingest)
+  if (IN_JAPAN_TIME.test(timestamp)) return timestamp.slice(0, 10);
   return new Date(timestampMs(timestamp) + 9 * 3_600_000).toISOString().slice(0, 10);
 }
 
