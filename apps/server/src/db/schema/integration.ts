@@ -166,7 +166,11 @@ export const webhookSubscriptions = pgTable('webhook_subscriptions', {
   /** a disabled receiver gets no new deliveries and its pending ones wait until it is enabled again */
   isEnabled: boolean().notNull().default(true),
   createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  /** the admin who registered it (null for receivers made before 0006 or outside the admin API) */
+  createdBy: integer().references(() => userAccounts.id),
   updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  /** the admin of the newest change (edit, enable/disable, new secret, delete); each change is also in access_audit */
+  updatedBy: integer().references(() => userAccounts.id),
   /** removed by an admin: kept so the delivery log still names it; its pending deliveries are cancelled */
   deletedAt: timestamp({ withTimezone: true }),
 });
