@@ -117,6 +117,8 @@ export const interactions = pgTable(
     occurredAt: timestamp({ withTimezone: true }).notNull(),
     toolId: integer().notNull(),
     artifactRef: text(),
+    /** the xAPI statement it came from, when it did (voiding it removes this row) */
+    statementId: uuid(),
   },
   (t) => [primaryKey({ columns: [t.schoolId, t.id] }), index().on(t.schoolId, t.classId, t.occurredAt)],
 );
@@ -134,6 +136,8 @@ export const ictUsage = pgTable(
     purpose: usagePurpose().notNull(),
     startedAt: timestamp({ withTimezone: true }).notNull(),
     minutes: integer().notNull(),
+    /** the xAPI statement it came from, when it did (voiding it removes this row) */
+    statementId: uuid(),
   },
   (t) => [primaryKey({ columns: [t.schoolId, t.id] }), index().on(t.schoolId, t.startedAt)],
 );
@@ -220,6 +224,8 @@ export const xapiStatements = pgTable(
       .default(sql`'{}'::text[]`),
     /** set on a voiding statement: the statement it voids */
     voidsStatementId: uuid(),
+    /** the statement a StatementRef object points at (voiding or not): filters follow these */
+    objectStatementId: uuid(),
     isVoided: boolean().notNull().default(false),
     /** the person the actor resolved to, when it did */
     personId: integer(),
@@ -231,6 +237,14 @@ export const xapiStatements = pgTable(
     index().on(t.actorKey),
     index().on(t.verbId),
     index().on(t.activityId),
+    /** a voiding statement that arrived before its target (the target is voided on arrival) */
+    index()
+      .on(t.voidsStatementId)
+      .where(sql`${t.voidsStatementId} IS NOT NULL`),
+    /** statements that reference a statement: the few rows filters follow to their targets */
+    index()
+      .on(t.objectStatementId)
+      .where(sql`${t.objectStatementId} IS NOT NULL`),
     /** the xAPI `registration` filter; drills rarely send one, so only rows that have it */
     index()
       .on(t.registration)
