@@ -247,6 +247,8 @@ describe.each(testEngines())('xAPI statement resource on %s', (engine) => {
         related_agents: row!.relatedAgents,
         related_activities: row!.relatedActivities,
         voids_statement_id: null,
+        object_statement_id: null,
+        is_voided: false,
         person_id: row!.personId,
         statement: row!.statement,
       };
@@ -357,6 +359,55 @@ describe.each(testEngines())('xAPI statement resource on %s', (engine) => {
       expect((await query({ verb })).statements.map((s) => s.id)).toEqual([...ids].reverse());
       const mine = await query({ verb, agent: agentParam });
       expect(mine.statements.map((s) => s.id)).toEqual([ids[4], ids[2], ids[0]]);
+    });
+
+    it('also returns statements that target a matching statement by StatementRef, and those targeting them', async () => {
+      const refVerb = 'http://example.jp/verbs/statementref-test';
+      const target = randomUUID();
+      const comment = randomUUID();
+      const reply = randomUUID();
+      const other = randomUUID();
+      const unrelated = randomUUID();
+      await post([
+        { ...drillStatement(f.pupil.account), id: target, verb: { id: refVerb } },
+        { ...drillStatement(f.pupil.account), id: other, verb: { id: `${refVerb}/other` } },
+        {
+          id: comment,
+          actor: { mbox: 'mailto:sensei@school.example.jp' },
+          verb: { id: 'http://adlnet.gov/expapi/verbs/commented' },
+          object: { objectType: 'StatementRef', id: target },
+          result: { response: 'よくできました' },
+        },
+        {
+          id: reply,
+          actor: { account: f.classmate.account },
+          verb: { id: 'http://activitystrea.ms/schema/1.0/like' },
+          object: { objectType: 'StatementRef', id: comment },
+        },
+        {
+          id: unrelated,
+          actor: { mbox: 'mailto:sensei@school.example.jp' },
+          verb: { id: 'http://adlnet.gov/expapi/verbs/commented' },
+          object: { objectType: 'StatementRef', id: other },
+        },
+      ]);
+      const byVerb = await query({ verb: refVerb });
+      expect(byVerb.statements.map((s) => s.id)).toEqual([reply, comment, target]);
+      // the agent filter matches the target as actor; the teacher's comment and the like follow it
+      const byAgent = await query({ agent: agentParam, since: middleStored, verb: refVerb });
+      expect(byAgent.statements.map((s) => s.id)).toEqual([reply, comment, target]);
+      // paging covers the followed statements too
+      const first = await query({ verb: refVerb, limit: '2', ascending: 'true' });
+      expect(first.statements.map((s) => s.id)).toEqual([target, comment]);
+      const next = (await (await f.call(first.more)).json()) as StatementResult;
+      expect(next.statements.map((s) => s.id)).toEqual([reply]);
+      // a voided target is not a match, so nothing follows it
+      await post({
+        actor: { mbox: 'mailto:admin@drill.example.jp' },
+        verb: { id: 'http://adlnet.gov/expapi/verbs/voided' },
+        object: { objectType: 'StatementRef', id: target },
+      });
+      expect((await query({ verb: refVerb })).statements).toEqual([]);
     });
 
     it('matches the agent as the object, and as a member of a group actor', async () => {

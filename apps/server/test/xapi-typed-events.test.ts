@@ -110,6 +110,33 @@ describe.each(testEngines())('typed learning events from xAPI statements on %s',
     });
   });
 
+  const voidingOf = (id: string) => ({
+    id: randomUUID(),
+    actor: { account: f.pupil.account },
+    verb: { id: 'http://adlnet.gov/expapi/verbs/voided' },
+    object: { objectType: 'StatementRef', id },
+  });
+
+  it('voids a drill answer whose voiding statement arrived first: nothing is typed or counted', async () => {
+    const id = randomUUID();
+    const before = await drillDay();
+    await post(voidingOf(id));
+    await post({ ...drillStatement(f.pupil.account), id });
+    expect(await answersOf(id)).toEqual([]);
+    expect(await drillDay()).toEqual(before);
+    expect((await f.call(`/xapi/statements?statementId=${id}`)).status).toBe(404);
+    expect((await f.call(`/xapi/statements?voidedStatementId=${id}`)).status).toBe(200);
+  });
+
+  it('voids a drill answer voided in the same batch: nothing is typed or counted', async () => {
+    const id = randomUUID();
+    const before = await drillDay();
+    await post([{ ...drillStatement(f.pupil.account), id }, voidingOf(id)]);
+    expect(await answersOf(id)).toEqual([]);
+    expect(await drillDay()).toEqual(before);
+    expect((await f.call(`/xapi/statements?voidedStatementId=${id}`)).status).toBe(200);
+  });
+
   it('stores, but does not type, drill answers of unknown pupils or unplaceable items', async () => {
     const unknown = randomUUID();
     const unplaced = randomUUID();
@@ -129,7 +156,7 @@ describe.each(testEngines())('typed learning events from xAPI statements on %s',
 
   it('turns a like on a classmate’s card into an interaction of their class', async () => {
     const at = `${TEST_TODAY}T11:11:11+09:00`;
-    await post({
+    const [likeId] = await post({
       actor: { account: f.pupil.account },
       verb: { id: 'http://activitystrea.ms/schema/1.0/like', display: { 'ja-JP': 'いいねした' } },
       object: {
@@ -152,8 +179,17 @@ describe.each(testEngines())('typed learning events from xAPI statements on %s',
         targetId: f.classmate.id,
         kind: 'like',
         artifactRef: 'https://classboard.example.jp/cards/4242',
+        statementId: likeId,
       }),
     ]);
+
+    // voiding the like takes the interaction back out of the 発言マップ
+    await post(voidingOf(likeId!));
+    const after = await f.t.database.db
+      .select()
+      .from(interactions)
+      .where(and(eq(interactions.actorId, f.pupil.id), eq(interactions.occurredAt, new Date(at))));
+    expect(after).toEqual([]);
   });
 
   it('turns a launched app into ICT usage and its daily rollup', async () => {
@@ -173,7 +209,7 @@ describe.each(testEngines())('typed learning events from xAPI statements on %s',
     };
     const before = await totals();
     const at = `${TEST_TODAY}T19:30:00+09:00`;
-    await post({
+    const [launchId] = await post({
       actor: { account: f.pupil.account },
       verb: { id: 'http://adlnet.gov/expapi/verbs/launched', display: { 'ja-JP': '起動した' } },
       object: { id: 'https://drill.example.jp/app' },
@@ -193,5 +229,14 @@ describe.each(testEngines())('typed learning events from xAPI statements on %s',
       );
     expect(usage!.n).toBe(1);
     expect(await totals()).toEqual({ launches: before.launches + 1, minutes: before.minutes + 25 });
+
+    // voiding the launch takes the session out of ict_usage and its daily rollup
+    await post(voidingOf(launchId!));
+    const [left] = await f.t.database.db
+      .select({ n: count() })
+      .from(ictUsage)
+      .where(and(eq(ictUsage.personId, f.pupil.id), eq(ictUsage.startedAt, new Date(at))));
+    expect(left!.n).toBe(0);
+    expect(await totals()).toEqual(before);
   });
 });

@@ -63,6 +63,7 @@ describe('factsOf', () => {
       activityId: 'https://drill.example.jp/items/MATH-P5-03-07',
       registration: 'e7b5a1f0-9a2c-4c1d-8f3e-2d4b6a8c0e12',
       voids: null,
+      statementRef: null,
     });
     expect(facts.relatedAgents).toContain('mbox:mailto:sensei@school.example.jp');
     expect(facts.relatedActivities).toEqual([
@@ -77,7 +78,15 @@ describe('factsOf', () => {
       verb: { id: 'http://adlnet.gov/expapi/verbs/voided' },
       object: { objectType: 'StatementRef', id: 'ABCDEF01-0000-4000-8000-000000000000' },
     };
-    expect(factsOf(voiding, 'x').voids).toBe('abcdef01-0000-4000-8000-000000000000');
+    expect(factsOf(voiding, 'x')).toMatchObject({
+      voids: 'abcdef01-0000-4000-8000-000000000000',
+      statementRef: 'abcdef01-0000-4000-8000-000000000000',
+    });
+    const comment: Statement = { ...voiding, verb: { id: 'http://adlnet.gov/expapi/verbs/commented' } };
+    expect(factsOf(comment, 'y')).toMatchObject({
+      voids: null,
+      statementRef: 'abcdef01-0000-4000-8000-000000000000',
+    });
     const sub: Statement = {
       actor: { mbox: 'mailto:a@example.jp' },
       verb: { id: 'http://example.jp/planned' },

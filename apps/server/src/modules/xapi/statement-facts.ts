@@ -81,6 +81,8 @@ export interface StatementFacts {
   relatedActivities: string[];
   /** the statement this one voids */
   voids: string | null;
+  /** the statement a StatementRef object points at (voiding or not) */
+  statementRef: string | null;
 }
 
 export function factsOf(statement: Statement, id: string): StatementFacts {
@@ -98,6 +100,10 @@ export function factsOf(statement: Statement, id: string): StatementFacts {
   pushAgent(agents, statement.authority);
   const object = statement.object;
   if ((object as { objectType?: string }).objectType === 'SubStatement') collect(object as SubStatement);
+  const statementRef =
+    (object as { objectType?: string }).objectType === 'StatementRef'
+      ? (object as { id: string }).id.toLowerCase()
+      : null;
   return {
     actorKey: agentKey(statement.actor) ?? `anon:${id}`,
     objectAgentKey: isAgentObject(object) ? agentKey(object) : null,
@@ -105,10 +111,8 @@ export function factsOf(statement: Statement, id: string): StatementFacts {
     registration: statement.context?.registration?.toLowerCase() ?? null,
     relatedAgents: [...agents],
     relatedActivities: [...activities],
-    voids:
-      statement.verb.id === VOIDED_VERB && (object as { objectType?: string }).objectType === 'StatementRef'
-        ? (object as { id: string }).id.toLowerCase()
-        : null,
+    voids: statement.verb.id === VOIDED_VERB ? statementRef : null,
+    statementRef,
   };
 }
 

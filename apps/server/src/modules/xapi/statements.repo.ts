@@ -29,6 +29,9 @@ export interface StatementRow {
   related_agents: string[];
   related_activities: string[];
   voids_statement_id: string | null;
+  object_statement_id: string | null;
+  /** true when a voiding statement for it arrived first */
+  is_voided: boolean;
   person_id: number | null;
   statement: Record<string, unknown>;
 }
@@ -56,6 +59,8 @@ const STATEMENT_COLUMNS = [
   'related_agents',
   'related_activities',
   'voids_statement_id',
+  'object_statement_id',
+  'is_voided',
   'person_id',
   'statement',
 ] as const;
@@ -106,7 +111,17 @@ export async function copyStatementBatch(tx: Tx, batch: StatementBatch): Promise
   await copyInTransaction(
     tx,
     'interactions',
-    ['school_id', 'class_id', 'actor_id', 'target_id', 'kind', 'occurred_at', 'tool_id', 'artifact_ref'],
+    [
+      'school_id',
+      'class_id',
+      'actor_id',
+      'target_id',
+      'kind',
+      'occurred_at',
+      'tool_id',
+      'artifact_ref',
+      'statement_id',
+    ],
     copyText(
       batch.interactions.map((i) => [
         i.schoolId,
@@ -117,13 +132,24 @@ export async function copyStatementBatch(tx: Tx, batch: StatementBatch): Promise
         i.occurredAt,
         i.toolId,
         i.artifactRef,
+        i.statementId,
       ]),
     ),
   );
   await copyInTransaction(
     tx,
     'ict_usage',
-    ['school_id', 'person_id', 'class_id', 'tool_id', 'device', 'purpose', 'started_at', 'minutes'],
+    [
+      'school_id',
+      'person_id',
+      'class_id',
+      'tool_id',
+      'device',
+      'purpose',
+      'started_at',
+      'minutes',
+      'statement_id',
+    ],
     copyText(
       batch.usage.map((u) => [
         u.schoolId,
@@ -134,6 +160,7 @@ export async function copyStatementBatch(tx: Tx, batch: StatementBatch): Promise
         u.purpose,
         u.startedAt,
         u.minutes,
+        u.statementId,
       ]),
     ),
   );
@@ -181,6 +208,24 @@ export async function addToRollups(
         minutes = ict_usage_daily.minutes + excluded.minutes`);
 }
 
+/**
+ * Of these statement ids, those a stored voiding statement of the municipality already points at
+ * (the voiding statement arrived first): they are stored voided.
+ */
+export async function findWaitingVoids(
+  q: Queryable,
+  municipalityId: number,
+  ids: readonly string[],
+): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const found = await rows<{ id: string }>(
+    q,
+    sql`SELECT DISTINCT voids_statement_id::text AS id FROM xapi_statements
+        WHERE voids_statement_id = ANY(${`{${ids.join(',')}}`}::uuid[]) AND municipality_id = ${municipalityId}`,
+  );
+  return new Set(found.map((r) => r.id));
+}
+
 /** Statements with these ids, whatever their municipality (ids are global: a clash is a conflict). */
 export async function findStatementsByIds(q: Queryable, ids: readonly string[]) {
   if (ids.length === 0) return [];
@@ -192,8 +237,9 @@ export async function findStatementsByIds(q: Queryable, ids: readonly string[]) 
 }
 
 /**
- * Marks the targets of voiding statements voided (never a voiding statement itself), removes the
- * drill answers derived from them and takes them out of drill_daily. Returns the ids voided now.
+ * Marks the targets of voiding statements voided (never a voiding statement itself) and removes
+ * the typed events derived from them: drill answers (taken out of drill_daily), interactions and
+ * ICT sessions (taken out of ict_usage_daily). Returns the ids voided now.
  */
 export async function voidStatements(
   tx: Tx,
@@ -211,7 +257,9 @@ export async function voidStatements(
   );
   if (voided.length === 0) return [];
   const ids = `{${voided.map((v) => v.id).join(',')}}`;
-  // drill_answers is the largest table: reach the rows through its (school_id, student_id, answered_at) index
+  // each typed table is reached through its (school_id, …, time) index: the statement's school and timestamp
+  const targets = sql`SELECT id, school_id, person_id, "timestamp" FROM xapi_statements
+      WHERE id = ANY(${ids}::uuid[]) AND school_id IS NOT NULL`;
   const emptied = await rows<{
     school_id: number;
     student_id: number;
@@ -220,10 +268,7 @@ export async function voidStatements(
     answered: number;
   }>(
     tx,
-    sql`WITH v AS (
-      SELECT id, school_id, person_id, "timestamp" FROM xapi_statements
-      WHERE id = ANY(${ids}::uuid[]) AND school_id IS NOT NULL AND person_id IS NOT NULL
-    ), gone AS (
+    sql`WITH v AS (${targets}), gone AS (
       DELETE FROM drill_answers d USING v
       WHERE d.school_id = v.school_id AND d.student_id = v.person_id AND d.answered_at = v."timestamp"
         AND d.statement_id = v.id
@@ -242,6 +287,38 @@ export async function voidStatements(
   for (const e of emptied.filter((r) => Number(r.answered) <= 0))
     await tx.execute(sql`DELETE FROM drill_daily WHERE school_id = ${e.school_id} AND student_id = ${e.student_id}
       AND date = ${e.date}::date AND unit_code = ${e.unit_code} AND answered <= 0`);
+  await tx.execute(sql`WITH v AS (${targets})
+    DELETE FROM interactions i USING v
+    WHERE i.school_id = v.school_id AND i.occurred_at = v."timestamp" AND i.statement_id = v.id`);
+  const usageLeft = await rows<{
+    school_id: number;
+    date: string;
+    tool_id: number;
+    device: string;
+    purpose: string;
+    launches: number;
+  }>(
+    tx,
+    sql`WITH v AS (${targets}), gone AS (
+      DELETE FROM ict_usage u USING v
+      WHERE u.school_id = v.school_id AND u.started_at = v."timestamp" AND u.statement_id = v.id
+      RETURNING u.school_id, u.started_at, u.tool_id, u.device, u.purpose, u.minutes
+    ), totals AS (
+      SELECT school_id, (started_at AT TIME ZONE 'Asia/Tokyo')::date AS date, tool_id, device, purpose,
+        count(*) AS launches, sum(minutes) AS minutes
+      FROM gone GROUP BY 1, 2, 3, 4, 5
+    )
+    UPDATE ict_usage_daily d SET launches = d.launches - t.launches, minutes = d.minutes - t.minutes
+    FROM totals t
+    WHERE d.school_id = t.school_id AND d.date = t.date AND d.tool_id = t.tool_id AND d.device = t.device
+      AND d.purpose = t.purpose
+    RETURNING d.school_id, d.date::text AS date, d.tool_id, d.device::text AS device,
+      d.purpose::text AS purpose, d.launches`,
+  );
+  for (const e of usageLeft.filter((r) => Number(r.launches) <= 0))
+    await tx.execute(sql`DELETE FROM ict_usage_daily WHERE school_id = ${e.school_id} AND date = ${e.date}::date
+      AND tool_id = ${e.tool_id} AND device = ${e.device}::device_kind AND purpose = ${e.purpose}::usage_purpose
+      AND launches <= 0`);
   return voided.map((v) => v.id);
 }
 
@@ -316,39 +393,76 @@ function membersMatch(group: SQL, key: string): SQL {
  */
 const AGENT_OBJECT_PREDICATE = sql`((statement -> 'object' ->> 'objectType') IN ('Agent', 'Group') OR (statement -> 'actor' ->> 'objectType') = 'Group')`;
 
-/** Filtered statements of the municipality, voided ones excluded, one more than `limit` to detect a next page. */
+/**
+ * Filtered statements of the municipality, voided ones excluded, one more than `limit` to detect a
+ * next page. As Part Three 2.1.3 asks, statements that target a matching statement by StatementRef
+ * (and, in turn, statements that target those) match as well; since, until and the page cursor
+ * apply to them all. Only the few statements that carry a StatementRef are followed
+ * (object_statement_id has a partial index), so an ordinary filter pays one index probe.
+ */
 export async function queryStatements(q: Queryable, municipalityId: number, f: StatementFilter) {
-  const where: SQL[] = [sql`municipality_id = ${municipalityId}`, sql`NOT is_voided`];
+  const filters: SQL[] = [];
   if (f.agentKey !== undefined) {
     const key = f.agentKey;
     const related = sql`related_agents @> ARRAY[${key}]::text[]`;
-    if (f.relatedAgents) where.push(related);
+    if (f.relatedAgents) filters.push(related);
     else {
       const actor = sql`statement->'actor'`;
       const object = sql`statement->'object'`;
       // the second arm repeats the predicate of the partial index xapi_statements_agent_objects_index,
       // so PostgreSQL combines it with the actor_key index instead of scanning every statement
-      where.push(sql`(actor_key = ${key} OR (${AGENT_OBJECT_PREDICATE} AND ${related} AND (
+      filters.push(sql`(actor_key = ${key} OR (${AGENT_OBJECT_PREDICATE} AND ${related} AND (
         ${membersMatch(actor, key)}
         OR (${object}->>'objectType' IN ('Agent', 'Group') AND ${agentKeySql(object)} = ${key})
         OR (${object}->>'objectType' = 'Group' AND ${membersMatch(object, key)}))))`);
     }
   }
-  if (f.verb !== undefined) where.push(sql`verb_id = ${f.verb}`);
+  if (f.verb !== undefined) filters.push(sql`verb_id = ${f.verb}`);
   if (f.activity !== undefined)
-    where.push(
+    filters.push(
       f.relatedActivities
         ? sql`related_activities @> ARRAY[${f.activity}]::text[]`
         : sql`activity_id = ${f.activity}`,
     );
-  if (f.registration !== undefined) where.push(sql`registration = ${f.registration}::uuid`);
-  if (f.since !== undefined) where.push(sql`stored > ${f.since}::timestamptz`);
-  if (f.until !== undefined) where.push(sql`stored <= ${f.until}::timestamptz`);
-  if (f.afterSeq !== undefined) where.push(f.ascending ? sql`seq > ${f.afterSeq}` : sql`seq < ${f.afterSeq}`);
+  if (f.registration !== undefined) filters.push(sql`registration = ${f.registration}::uuid`);
+
+  const window: SQL[] = [sql`municipality_id = ${municipalityId}`, sql`NOT is_voided`];
+  if (f.since !== undefined) window.push(sql`stored > ${f.since}::timestamptz`);
+  if (f.until !== undefined) window.push(sql`stored <= ${f.until}::timestamptz`);
+  if (f.afterSeq !== undefined)
+    window.push(f.ascending ? sql`seq > ${f.afterSeq}` : sql`seq < ${f.afterSeq}`);
+  const order = f.ascending ? sql`ASC` : sql`DESC`;
+  const and = (parts: SQL[]) => sql.join(parts, sql` AND `);
+
+  if (filters.length === 0)
+    return rows<{ seq: number; statement: Record<string, unknown> }>(
+      q,
+      sql`SELECT seq, statement FROM xapi_statements WHERE ${and(window)}
+          ORDER BY seq ${order} LIMIT ${f.limit + 1}`,
+    );
   return rows<{ seq: number; statement: Record<string, unknown> }>(
     q,
-    sql`SELECT seq, statement FROM xapi_statements WHERE ${sql.join(where, sql` AND `)}
-        ORDER BY seq ${f.ascending ? sql`ASC` : sql`DESC`} LIMIT ${f.limit + 1}`,
+    sql`WITH RECURSIVE referenced AS (
+          -- matching statements that some statement of the municipality targets by StatementRef
+          SELECT id FROM xapi_statements
+          WHERE ${and(filters)} AND municipality_id = ${municipalityId} AND NOT is_voided
+            AND id IN (SELECT object_statement_id FROM xapi_statements
+                       WHERE object_statement_id IS NOT NULL AND municipality_id = ${municipalityId})
+          UNION
+          -- the statements targeting them, and so on
+          SELECT r.id FROM xapi_statements r JOIN referenced t ON r.object_statement_id = t.id
+          WHERE r.object_statement_id IS NOT NULL AND r.municipality_id = ${municipalityId} AND NOT r.is_voided
+        ), hits AS (
+          (SELECT seq FROM xapi_statements WHERE ${and(filters)} AND ${and(window)}
+           ORDER BY seq ${order} LIMIT ${f.limit + 1})
+          UNION
+          (SELECT seq FROM xapi_statements
+           WHERE object_statement_id IN (SELECT id FROM referenced) AND ${and(window)}
+           ORDER BY seq ${order} LIMIT ${f.limit + 1})
+        )
+        SELECT x.seq, x.statement FROM xapi_statements x
+        WHERE x.seq IN (SELECT seq FROM hits ORDER BY seq ${order} LIMIT ${f.limit + 1})
+        ORDER BY x.seq ${order}`,
   );
 }
 

@@ -316,6 +316,8 @@ export async function storeStatements(
       related_agents: facts.relatedAgents,
       related_activities: facts.relatedActivities,
       voids_statement_id: facts.voids,
+      object_statement_id: facts.statementRef,
+      is_voided: false,
       person_id: actor?.personId ?? null,
       statement: { ...s, id, timestamp, stored, authority, version: s.version ?? '1.0.0' },
     });
@@ -344,17 +346,29 @@ export async function storeStatements(
       }
       const stored = new Set(existing.map((e) => e.id));
       const isNew = (statementId: string) => !stored.has(statementId);
+      // a target whose voiding statement came before it, or comes in the same batch, is stored
+      // voided and none of its typed events are recorded (a voiding statement cannot be voided)
+      const newRows = stored.size === 0 ? rows : rows.filter((r) => isNew(r.id));
+      const candidates = newRows.filter((r) => r.verb_id !== VOIDED_VERB).map((r) => r.id);
+      const voidedOnArrival = await repo.findWaitingVoids(tx, client.municipalityId, candidates);
+      const voidsInBatch = new Set(newRows.map((r) => r.voids_statement_id).filter((v) => v !== null));
+      for (const id of candidates) if (voidsInBatch.has(id)) voidedOnArrival.add(id);
+      const counts = (statementId: string) => isNew(statementId) && !voidedOnArrival.has(statementId);
+      const unchanged = stored.size === 0 && voidedOnArrival.size === 0;
       const fresh = {
-        statements: stored.size === 0 ? rows : rows.filter((r) => isNew(r.id)),
-        drill: stored.size === 0 ? drill : drill.filter((d) => isNew(d.statementId)),
-        interactions: stored.size === 0 ? interactions : interactions.filter((i) => isNew(i.statementId)),
-        usage: stored.size === 0 ? usage : usage.filter((u) => isNew(u.statementId)),
+        statements:
+          voidedOnArrival.size === 0
+            ? newRows
+            : newRows.map((r) => ({ ...r, is_voided: voidedOnArrival.has(r.id) })),
+        drill: unchanged ? drill : drill.filter((d) => counts(d.statementId)),
+        interactions: unchanged ? interactions : interactions.filter((i) => counts(i.statementId)),
+        usage: unchanged ? usage : usage.filter((u) => counts(u.statementId)),
       };
       await repo.copyStatementBatch(tx, fresh);
-      const newVoids = fresh.statements
-        .filter((r) => r.voids_statement_id !== null)
-        .map((r) => r.voids_statement_id!);
-      if (newVoids.length > 0) await repo.voidStatements(tx, client.municipalityId, newVoids, VOIDED_VERB);
+      // targets stored earlier: void them and take their typed events out of the rollups
+      const storedTargets = [...voidsInBatch].filter((id) => !voidedOnArrival.has(id));
+      if (storedTargets.length > 0)
+        await repo.voidStatements(tx, client.municipalityId, storedTargets, VOIDED_VERB);
       if (received && received.size > 0)
         await repo.insertAttachments(
           tx,
