@@ -7,6 +7,7 @@ import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
+import { SECURITY_SCHEMES } from './openapi.ts';
 import {
   hasZodFastifySchemaValidationErrors,
   jsonSchemaTransform,
@@ -83,6 +84,7 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
   await app.register(swagger, {
     openapi: {
       info: { title: 'edukarte API', version: '0.1.0', description: '校務系・学習系データ連携 API' },
+      components: { securitySchemes: SECURITY_SCHEMES },
     },
     transform: jsonSchemaTransform,
   });

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../../http/context.ts';
 import { HttpError } from '../../http/errors.ts';
+import { OPENAPI_TAGS, XAPI_DOCS } from '../../http/openapi.ts';
 import { REALM } from './client-auth.ts';
 import { handleXapi } from './service.ts';
 import {
@@ -105,8 +106,16 @@ export function xapiRoutes(ctx: AppContext) {
       return reply.status(500).send(errorBody('internal_error', 'サーバーでエラーが発生しました'));
     });
 
-    app.get('/xapi/about', { schema: { hide: true } }, async (_request, reply) =>
-      reply.send({ version: [XAPI_VERSION] }),
+    app.get(
+      '/xapi/about',
+      {
+        schema: {
+          tags: [OPENAPI_TAGS.xapi],
+          summary: 'LRS の情報（About Resource）',
+          description: '対応する xAPI のバージョン。認証もバージョンヘッダーも不要です。',
+        },
+      },
+      async (_request, reply) => reply.send({ version: [XAPI_VERSION] }),
     );
 
     for (const resource of RESOURCES) {
@@ -114,7 +123,7 @@ export function xapiRoutes(ctx: AppContext) {
         method: ['GET', 'PUT', 'POST', 'DELETE'],
         url: `/xapi/${resource}`,
         bodyLimit: resource === 'statements' ? STATEMENT_BODY_LIMIT : DOCUMENT_BODY_LIMIT,
-        schema: { hide: true },
+        schema: { tags: [OPENAPI_TAGS.xapi], ...XAPI_DOCS[resource], security: [{ xapiBasic: [] }] },
         handler: async (request, reply) => {
           const xapiRequest = toXapiRequest(resource, request);
           return send(reply, xapiRequest, await handleXapi(ctx.database.db, xapiRequest));

@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../../../http/context.ts';
+import { ONEROSTER_COLLECTION_DESCRIPTION, OPENAPI_TAGS } from '../../../http/openapi.ts';
 import { ONEROSTER_SCOPES } from '../../clients/service.ts';
 import { issueToken, verifyBearer } from './oauth.ts';
 import { applyQuery, linkHeader, parseCollectionQuery, type Item } from './query.ts';
@@ -115,7 +116,13 @@ export function oneRosterRestRoutes(ctx: AppContext) {
       },
     );
 
-    app.post('/ims/oneroster/oauth/token', { schema: { hide: true } }, async (request, reply) => {
+    const tokenDocs = {
+      tags: [OPENAPI_TAGS.oneRoster],
+      summary: 'アクセストークン（OAuth 2.0 client credentials）',
+      description:
+        'application/x-www-form-urlencoded で grant_type=client_credentials と scope を送ります。クライアントの認証は HTTP Basic（または client_id / client_secret）。',
+    };
+    app.post('/ims/oneroster/oauth/token', { schema: tokenDocs }, async (request, reply) => {
       const form = (request.body ?? {}) as Record<string, string | undefined>;
       let clientId = form.client_id;
       let clientSecret = form.client_secret;
@@ -188,9 +195,23 @@ export function oneRosterRestRoutes(ctx: AppContext) {
         reply.header('link', linkHeader(url, query, total, parsed.query));
         return { [endpoint.key]: page };
       };
-      app.get(`${BASE}/${endpoint.path}`, { schema: { hide: true } }, handler(false));
+      const docs = (single: boolean) => ({
+        tags: [OPENAPI_TAGS.oneRoster],
+        summary: single ? `${endpoint.path} の 1 件（sourcedId）` : `${endpoint.path} の一覧`,
+        description: single
+          ? 'OneRoster 1.2 Rostering。fields で項目を絞れます。'
+          : ONEROSTER_COLLECTION_DESCRIPTION,
+        security: [
+          {
+            oneRosterOAuth: (endpoint.demographics ? [DEMOGRAPHICS] : [CORE, ROSTER]).filter(
+              (s) => s !== undefined,
+            ),
+          },
+        ],
+      });
+      app.get(`${BASE}/${endpoint.path}`, { schema: docs(false) }, handler(false));
       if (!endpoint.path.includes(':id'))
-        app.get(`${BASE}/${endpoint.path}/:sourcedId`, { schema: { hide: true } }, handler(true));
+        app.get(`${BASE}/${endpoint.path}/:sourcedId`, { schema: docs(true) }, handler(true));
     }
   };
 }
