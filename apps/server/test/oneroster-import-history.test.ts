@@ -177,6 +177,12 @@ describe.each(testEngines())('OneRoster import jobs and history over HTTP (%s)',
     expect(body.batches.some((b) => b.fileName?.endsWith('.zip'))).toBe(false);
   });
 
+  it('says no import is running when none is', async () => {
+    const response = await t.get('/api/admin/oneroster/import-jobs', admin);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ running: null });
+  });
+
   it('answers 404 for an unknown job or record, and 400 for a file that is not a zip', async () => {
     const unknown = await t.get(
       '/api/admin/oneroster/import-jobs/6f1c2a3e-1111-4222-8333-944445555666',
@@ -201,6 +207,7 @@ describe.each(testEngines())('OneRoster import jobs and history over HTTP (%s)',
         403,
       );
       expect((await t.get(`/api/admin/oneroster/import-jobs/${job.id}`, cookie)).status, login).toBe(403);
+      expect((await t.get('/api/admin/oneroster/import-jobs', cookie)).status, login).toBe(403);
       expect((await startJob(cookie, zip(await filesOf('valid-bulk')), '?dryRun=true')).status, login).toBe(
         403,
       );

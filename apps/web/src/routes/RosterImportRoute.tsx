@@ -5,7 +5,12 @@ import { useTranslation } from 'react-i18next';
 import { isApiError } from '../api/client.ts';
 import { useCurrentUser } from '../app/CurrentUser.tsx';
 import { useDocumentTitle } from '../app/useDocumentTitle.ts';
-import { rosterHistoryKey, startRosterImport, useImportJobQuery } from '../features/roster-import/api.ts';
+import {
+  rosterHistoryKey,
+  startRosterImport,
+  useImportJobQuery,
+  useRunningImportQuery,
+} from '../features/roster-import/api.ts';
 import { ImportHistory } from '../features/roster-import/ImportHistory.tsx';
 import { ImportProgress } from '../features/roster-import/ImportProgress.tsx';
 import { isFinished } from '../features/roster-import/mappers.ts';
@@ -28,6 +33,13 @@ function RosterImport() {
   const [jobId, setJobId] = useState<string | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
   const job = useImportJobQuery(jobId);
+  const alreadyRunning = useRunningImportQuery();
+
+  useEffect(() => {
+    // reopened while an import runs (this admin's or another's): follow it instead of a blank page
+    const running = alreadyRunning.data?.running;
+    if (running) setJobId((current) => current ?? running.id);
+  }, [alreadyRunning.data]);
 
   const finished = job.data !== undefined && isFinished(job.data);
   const running = uploadPercent !== null || (jobId !== null && !finished && !job.isError);

@@ -84,6 +84,9 @@ export const OneRosterImportJob = z.object({
 });
 export type OneRosterImportJob = z.infer<typeof OneRosterImportJob>;
 
+/** The import running now for the caller's municipality, if any (a reopened page follows it again). */
+export const OneRosterRunningImport = z.object({ running: OneRosterImportJob.nullable() });
+
 /** 取り込み履歴 of OneRoster imports: one import_batches row per committed or rejected import. */
 export const OneRosterImportBatch = z.object({
   id: z.number().int(),

@@ -11,6 +11,7 @@ import {
   OneRosterImportHistoryQuery,
   OneRosterImportJob,
   OneRosterImportReport,
+  OneRosterRunningImport,
 } from '@edukarte/shared';
 import type { AppContext } from '../../http/context.ts';
 import { HttpError } from '../../http/errors.ts';
@@ -22,6 +23,7 @@ import {
   getRosterImport,
   importUploadedPackage,
   listRosterImports,
+  runningImportJob,
   startImport,
   type UploadedPackage,
 } from './service.ts';
@@ -78,6 +80,18 @@ export function oneRosterAdminRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         const { job } = startImport(ctx, jobs, actor, upload);
         return reply.code(202).send(job);
       },
+    );
+
+    app.get(
+      '/api/admin/oneroster/import-jobs',
+      {
+        schema: {
+          summary: 'この自治体で実行中の名簿の取り込み (なければ null)',
+          tags: ['oneroster'],
+          response: { 200: OneRosterRunningImport, ...errors },
+        },
+      },
+      async (request) => ({ running: runningImportJob(jobs, requireActor(request)) }),
     );
 
     app.get(

@@ -83,6 +83,12 @@ export async function importUploadedPackage(
   return job.report;
 }
 
+/** The import of the admin's municipality that is running now, or null. */
+export function runningImportJob(jobs: ImportJobs, actor: Actor): OneRosterImportJob | null {
+  authorizeImport(actor);
+  return jobs.runningFor(actor.municipalityId);
+}
+
 export function getImportJob(jobs: ImportJobs, actor: Actor, jobId: string): OneRosterImportJob {
   authorizeImport(actor);
   const job = jobs.get(jobId, actor.municipalityId);

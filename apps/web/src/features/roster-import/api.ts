@@ -1,4 +1,9 @@
-import { OneRosterImportBatchDetail, OneRosterImportHistory, OneRosterImportJob } from '@edukarte/shared';
+import {
+  OneRosterImportBatchDetail,
+  OneRosterImportHistory,
+  OneRosterImportJob,
+  OneRosterRunningImport,
+} from '@edukarte/shared';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { apiRequest } from '../../api/client.ts';
 import { uploadForm } from '../../api/upload.ts';
@@ -20,6 +25,16 @@ export function startRosterImport(file: File, dryRun: boolean, onProgress: (perc
     OneRosterImportJob,
     onProgress,
   );
+}
+
+/** The import already running for the municipality (the page was reopened while it ran), once on load. */
+export function useRunningImportQuery() {
+  return useQuery({
+    queryKey: ['oneroster-import-running'],
+    queryFn: ({ signal }) =>
+      apiRequest('/api/admin/oneroster/import-jobs', OneRosterRunningImport, { signal }),
+    staleTime: Infinity,
+  });
 }
 
 /** Follows a running import: polls its phase and counts until it has finished. */
