@@ -28,7 +28,11 @@ export function HistoryTable({ batches }: { batches: readonly ImportBatchSummary
               <Table.Td>{t(`koumuKind.${b.kind}`)}</Table.Td>
               <Table.Td>{b.fileName ?? ''}</Table.Td>
               <Table.Td>{countsLabel(b.counts, t)}</Table.Td>
-              <Table.Td>{t(`koumuImport.status.${b.status}`)}</Table.Td>
+              <Table.Td>
+                {b.status === 'previewed' && b.counts.problems > 0
+                  ? t('koumuImport.status.withProblems')
+                  : t(`koumuImport.status.${b.status}`)}
+              </Table.Td>
               <Table.Td>
                 {b.counts.problems > 0 ? (
                   <Anchor href={`/api/admin/koumu-imports/${b.id}/problems.csv`} download>
