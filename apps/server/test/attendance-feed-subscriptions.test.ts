@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   ErrorResponse,
@@ -12,7 +12,13 @@ import {
   WebhookSubscriptionList,
   WebhookSubscriptionSummary,
 } from '@edukarte/shared';
-import { schools, webhookDeliveries, webhookSubscriptions } from '../src/db/schema/index.ts';
+import {
+  accessAudit,
+  schools,
+  userAccounts,
+  webhookDeliveries,
+  webhookSubscriptions,
+} from '../src/db/schema/index.ts';
 import { verifySignature } from '../src/modules/attendance-feed/signature.ts';
 import { startWebhookWorker, type WebhookWorker } from '../src/modules/attendance-feed/worker.ts';
 import { buildMunicipality, buildSchool } from './support/factories.ts';
@@ -341,6 +347,54 @@ describe.each(testEngines())('webhook subscription administration on %s', (engin
       .from(webhookSubscriptions)
       .where(eq(webhookSubscriptions.id, otherMunicipalitySubscriptionId));
     expect(row).toMatchObject({ isEnabled: true, deletedAt: null, secret: 'other-secret' });
+  });
+
+  it('records who created, changed, disabled, enabled, re-keyed and deleted a receiver, and shows 最終更新者', async () => {
+    const [me] = await t.database.db
+      .select({ id: userAccounts.id, displayName: userAccounts.displayName })
+      .from(userAccounts)
+      .where(eq(userAccounts.loginId, 'admin'));
+    const sub = await create({ name: '監査テスト', url: 'https://koumu.example.jp/audit' });
+    expect(sub.updatedBy).toEqual({ userId: me!.id, displayName: me!.displayName });
+    const path = `/api/admin/webhook-subscriptions/${sub.id}`;
+    expect((await call('PATCH', path, cookies.admin!, { name: '監査テスト2', schoolId })).status).toBe(200);
+    expect((await call('POST', `${path}/disable`, cookies.admin!)).status).toBe(200);
+    expect((await call('POST', `${path}/enable`, cookies.admin!)).status).toBe(200);
+    const rotated = WebhookSubscriptionCreated.parse(
+      await (await call('POST', `${path}/rotate-secret`, cookies.admin!)).json(),
+    );
+    expect((await list()).find((s) => s.id === sub.id)?.updatedBy).toEqual({
+      userId: me!.id,
+      displayName: me!.displayName,
+    });
+    // refused and failed calls change nothing and leave no row
+    await call('PATCH', path, cookies.teacher!, { name: 'x' });
+    await call('PATCH', path, cookies.admin!, { url: 'http://koumu.example.jp/' });
+    expect((await call('DELETE', path, cookies.admin!)).status).toBe(204);
+
+    const rows = await t.database.db
+      .select()
+      .from(accessAudit)
+      .where(sql`${accessAudit.detail}->>'subscriptionId' = ${String(sub.id)}`)
+      .orderBy(accessAudit.id);
+    expect(rows.map((r) => r.action)).toEqual([
+      'webhook_subscription.create',
+      'webhook_subscription.update',
+      'webhook_subscription.disable',
+      'webhook_subscription.enable',
+      'webhook_subscription.rotate_secret',
+      'webhook_subscription.delete',
+    ]);
+    expect(rows.every((r) => r.userId === me!.id && r.role === 'admin')).toBe(true);
+    expect(rows[1]).toMatchObject({ schoolId, detail: { changes: { name: '監査テスト2', schoolId } } });
+    expect(JSON.stringify(rows)).not.toContain(sub.secret);
+    expect(JSON.stringify(rows)).not.toContain(rotated.secret);
+    const [stored] = await t.database.db
+      .select()
+      .from(webhookSubscriptions)
+      .where(eq(webhookSubscriptions.id, sub.id));
+    expect(stored).toMatchObject({ createdBy: me!.id, updatedBy: me!.id });
+    expect(stored!.deletedAt).not.toBeNull();
   });
 
   it('refuses every receiver endpoint to roles other than the admin with 403', async () => {

@@ -19,9 +19,14 @@ export const ExportSchoolList = z.object({
 });
 export type ExportSchool = z.infer<typeof ExportSchoolList>['schools'][number];
 
-/** Events a receiver can subscribe to. `webhook.test` is only ever sent by "send a test delivery". */
-export const WEBHOOK_EVENTS = ['attendance.recorded'] as const;
+/**
+ * Events a receiver can subscribe to: 出欠 (`attendance.recorded`) and 健康観察 (`health.recorded`), each
+ * one school and one day. `webhook.test` is only ever sent by "send a test delivery".
+ */
+export const WEBHOOK_EVENTS = ['attendance.recorded', 'health.recorded'] as const;
 export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];
+export const isWebhookEvent = (value: string): value is WebhookEvent =>
+  (WEBHOOK_EVENTS as readonly string[]).includes(value);
 export const WEBHOOK_TEST_EVENT = 'webhook.test';
 
 export const WEBHOOK_DELIVERY_STATUSES = ['pending', 'delivered', 'failed', 'cancelled'] as const;
@@ -69,6 +74,8 @@ export const WebhookSubscriptionSummary = z.object({
   isEnabled: z.boolean(),
   createdAt: z.string(),
   updatedAt: z.string(),
+  /** 最終更新者: the admin of the newest change (create, edit, enable/disable, new secret); null if unknown */
+  updatedBy: z.object({ userId: z.number().int(), displayName: z.string() }).nullable(),
   /** the newest delivery (any status), to show whether the receiver is answering */
   lastDelivery: z.object({ status: z.enum(WEBHOOK_DELIVERY_STATUSES), createdAt: z.string() }).nullable(),
 });

@@ -1,6 +1,6 @@
-import { and, asc, count, desc, eq, inArray, isNull, lte, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, isNull, sql, type SQL } from 'drizzle-orm';
 import type { Queryable, Tx } from '../../db/client.ts';
-import { schools, sourceIdentities, webhookDeliveries, webhookSubscriptions } from '../../db/schema/index.ts';
+import { schools, userAccounts, webhookDeliveries, webhookSubscriptions } from '../../db/schema/index.ts';
 
 export async function hasSubscriptions(
   q: Queryable,
@@ -47,44 +47,65 @@ export async function insertSubscription(
   return row!.id;
 }
 
-export async function findDueDeliveries(q: Queryable, now: Date, limit: number) {
-  return q
-    .select({
-      id: webhookDeliveries.id,
-      event: webhookDeliveries.event,
-      payload: webhookDeliveries.payload,
-      attempts: webhookDeliveries.attempts,
-      url: webhookSubscriptions.url,
-      secret: webhookSubscriptions.secret,
-    })
-    .from(webhookDeliveries)
-    .innerJoin(webhookSubscriptions, eq(webhookSubscriptions.id, webhookDeliveries.subscriptionId))
-    .where(
-      and(
-        eq(webhookDeliveries.status, 'pending'),
-        lte(webhookDeliveries.nextAttemptAt, now),
-        // a disabled receiver's deliveries wait; a deleted receiver's were cancelled
-        eq(webhookSubscriptions.isEnabled, true),
-        isNull(webhookSubscriptions.deletedAt),
-      ),
-    )
-    .orderBy(asc(webhookDeliveries.nextAttemptAt))
-    .limit(limit);
+const deliveryToSend = {
+  id: webhookDeliveries.id,
+  event: webhookDeliveries.event,
+  payload: webhookDeliveries.payload,
+  attempts: webhookDeliveries.attempts,
+  url: webhookSubscriptions.url,
+  secret: webhookSubscriptions.secret,
+};
+
+export interface DeliveryToSend {
+  id: number;
+  event: string;
+  payload: Record<string, unknown>;
+  attempts: number;
+  url: string;
+  secret: string;
 }
 
-export type DeliveryToSend = Awaited<ReturnType<typeof findDueDeliveries>>[number];
+/**
+ * Claims up to `limit` due deliveries for this worker and returns them with their receiver's address
+ * and secret (read now, so a retry after a new secret is signed with it). The claim is one statement:
+ * it locks the due rows it can (`FOR UPDATE … SKIP LOCKED`, so two workers never wait for or take the
+ * same row) and moves their next attempt to `leaseUntil`, so no other worker finds them due while this
+ * one sends; recording the attempt then sets the real next state. A worker that dies mid-send leaves
+ * the delivery to be sent again once the lease ends. Deliveries of a disabled receiver wait; a deleted
+ * receiver's were cancelled.
+ */
+export async function claimDueDeliveries(
+  q: Queryable,
+  params: { now: Date; leaseUntil: Date; limit: number },
+): Promise<DeliveryToSend[]> {
+  const result = (await q.execute(sql`
+    UPDATE webhook_deliveries d SET next_attempt_at = ${params.leaseUntil.toISOString()}::timestamptz
+    FROM webhook_subscriptions s
+    WHERE s.id = d.subscription_id AND d.id IN (
+      SELECT due.id FROM webhook_deliveries due
+      JOIN webhook_subscriptions receiver ON receiver.id = due.subscription_id
+      WHERE due.status = 'pending' AND due.next_attempt_at <= ${params.now.toISOString()}::timestamptz
+        AND receiver.is_enabled AND receiver.deleted_at IS NULL
+      ORDER BY due.next_attempt_at, due.id
+      LIMIT ${params.limit}
+      FOR UPDATE OF due SKIP LOCKED)
+    RETURNING d.id, d.event, d.payload, d.attempts, s.url, s.secret`)) as {
+    rows: {
+      id: number | string;
+      event: string;
+      payload: Record<string, unknown>;
+      attempts: number;
+      url: string;
+      secret: string;
+    }[];
+  };
+  return result.rows.map((r) => ({ ...r, id: Number(r.id), attempts: Number(r.attempts) }));
+}
 
 /** One delivery with its receiver's address and secret, for sending it now (a test delivery). */
 export async function findDeliveryToSend(q: Queryable, id: number): Promise<DeliveryToSend | null> {
   const [row] = await q
-    .select({
-      id: webhookDeliveries.id,
-      event: webhookDeliveries.event,
-      payload: webhookDeliveries.payload,
-      attempts: webhookDeliveries.attempts,
-      url: webhookSubscriptions.url,
-      secret: webhookSubscriptions.secret,
-    })
+    .select(deliveryToSend)
     .from(webhookDeliveries)
     .innerJoin(webhookSubscriptions, eq(webhookSubscriptions.id, webhookDeliveries.subscriptionId))
     .where(eq(webhookDeliveries.id, id));
@@ -118,43 +139,81 @@ export async function findDelivery(q: Queryable, id: number) {
   return row ?? null;
 }
 
+type DayRow = {
+  student_id: number;
+  category: string | null;
+  reason: string | null;
+  symptoms: string[];
+  disease: string | null;
+  temperature: number | null;
+  recorded_at: Date | string;
+  record: 'attendance' | 'health';
+  grade_code: string | null;
+  class_name: string | null;
+  attendance_no: number | null;
+  source_id: string | null;
+};
+
+/**
+ * The rows of `day` (student_id, school_id, date, … , record) with where each pupil sat that day at that
+ * school (学年, 組, 出席番号) and their id in `sourceSystem` (校務番号): what the export and the events carry.
+ */
+async function placed<T>(q: Queryable, day: SQL, sourceSystem: string): Promise<(DayRow & T)[]> {
+  const result = (await q.execute(sql`
+    WITH day AS (${day})
+    SELECT d.*, c.grade_code, c.name AS class_name, e.attendance_no,
+      (SELECT si.source_id FROM source_identities si WHERE si.person_id = d.student_id AND si.system = ${sourceSystem}
+        ORDER BY si.id LIMIT 1) AS source_id
+    FROM day d
+    LEFT JOIN LATERAL (
+      SELECT * FROM enrollments e WHERE e.student_id = d.student_id AND e.school_id = d.school_id
+        AND e.start_date <= d.date AND e.end_date >= d.date
+      ORDER BY e.start_date DESC LIMIT 1) e ON true
+    LEFT JOIN classes c ON c.id = e.class_id
+    ORDER BY d.school_id, d.date, c.grade_code, c.name, e.attendance_no, d.record, d.student_id`)) as {
+    rows: unknown[];
+  };
+  return result.rows as (DayRow & T)[];
+}
+
 /** 出欠 marks and 健康観察 of one school and day, with where each pupil sits and their 校務番号. */
 export async function listDayRecords(
   q: Queryable,
   params: { schoolId: number; date: string; sourceSystem: string },
 ) {
-  const result = (await q.execute(sql`
-    WITH day AS (
-      SELECT m.student_id, m.category::text AS category, m.reason, m.symptoms, m.disease, NULL::real AS temperature,
-        m.recorded_at, 'attendance' AS record
+  return placed(
+    q,
+    sql`SELECT m.school_id, m.date, m.student_id, m.category::text AS category, m.reason, m.symptoms, m.disease,
+        NULL::real AS temperature, m.recorded_at, 'attendance' AS record
       FROM attendance_marks m WHERE m.school_id = ${params.schoolId} AND m.date = ${params.date}::date
       UNION ALL
-      SELECT h.student_id, NULL, NULL, h.symptoms, NULL, h.temperature, h.recorded_at, 'health'
-      FROM health_observations h WHERE h.school_id = ${params.schoolId} AND h.date = ${params.date}::date)
-    SELECT d.*, c.grade_code, c.name AS class_name, e.attendance_no,
-      (SELECT si.source_id FROM source_identities si WHERE si.person_id = d.student_id AND si.system = ${params.sourceSystem}
-        ORDER BY si.id LIMIT 1) AS source_id
-    FROM day d
-    LEFT JOIN LATERAL (
-      SELECT * FROM enrollments e WHERE e.student_id = d.student_id AND e.school_id = ${params.schoolId}
-        AND e.start_date <= ${params.date}::date AND e.end_date >= ${params.date}::date
-      ORDER BY e.start_date DESC LIMIT 1) e ON true
-    LEFT JOIN classes c ON c.id = e.class_id
-    ORDER BY c.grade_code, c.name, e.attendance_no, d.record`)) as { rows: unknown[] };
-  return result.rows as {
-    student_id: number;
-    category: string | null;
-    reason: string | null;
-    symptoms: string[];
-    disease: string | null;
-    temperature: number | null;
-    recorded_at: Date | string;
-    record: 'attendance' | 'health';
-    grade_code: string | null;
-    class_name: string | null;
-    attendance_no: number | null;
-    source_id: string | null;
-  }[];
+      SELECT h.school_id, h.date, h.student_id, NULL, NULL, h.symptoms, NULL, h.temperature, h.recorded_at, 'health'
+      FROM health_observations h WHERE h.school_id = ${params.schoolId} AND h.date = ${params.date}::date`,
+    params.sourceSystem,
+  );
+}
+
+/**
+ * The 出欠 marks or 健康観察 an import batch wrote (inserted or changed: rows it left unchanged keep the
+ * batch that wrote them), shaped as {@link listDayRecords}, with the school's code; by school and day.
+ */
+export async function listBatchRecords(
+  q: Queryable,
+  params: { record: 'attendance' | 'health'; batchId: number; sourceSystem: string },
+) {
+  const day =
+    params.record === 'attendance'
+      ? sql`SELECT m.school_id, m.date, m.student_id, m.category::text AS category, m.reason, m.symptoms, m.disease,
+            NULL::real AS temperature, m.recorded_at, 'attendance' AS record
+          FROM attendance_marks m WHERE m.batch_id = ${params.batchId}`
+      : sql`SELECT h.school_id, h.date, h.student_id, NULL::text AS category, NULL::text AS reason, h.symptoms,
+            NULL::text AS disease, h.temperature, h.recorded_at, 'health' AS record
+          FROM health_observations h WHERE h.batch_id = ${params.batchId}`;
+  return placed<{ school_id: number; day: string; school_code: string }>(
+    q,
+    sql`SELECT x.*, x.date::text AS day, s.code AS school_code FROM (${day}) x JOIN schools s ON s.id = x.school_id`,
+    params.sourceSystem,
+  );
 }
 
 const lastDelivery = (column: 'status' | 'created_at') =>
@@ -171,10 +230,16 @@ const subscriptionColumns = {
   isEnabled: webhookSubscriptions.isEnabled,
   createdAt: webhookSubscriptions.createdAt,
   updatedAt: webhookSubscriptions.updatedAt,
+  updatedBy: webhookSubscriptions.updatedBy,
+  updatedByName: userAccounts.displayName,
   lastDeliveryStatus: sql<string | null>`${lastDelivery('status')}`,
   lastDeliveryAt: sql<Date | string | null>`${lastDelivery('created_at')}`,
 };
-const selectSubscriptions = (q: Queryable) => q.select(subscriptionColumns).from(webhookSubscriptions);
+const selectSubscriptions = (q: Queryable) =>
+  q
+    .select(subscriptionColumns)
+    .from(webhookSubscriptions)
+    .leftJoin(userAccounts, eq(userAccounts.id, webhookSubscriptions.updatedBy));
 export type SubscriptionRow = Awaited<ReturnType<typeof selectSubscriptions>>[number];
 
 /** The municipality's receivers that have not been deleted, oldest first. */
@@ -210,7 +275,7 @@ export async function updateSubscription(
       typeof webhookSubscriptions.$inferInsert,
       'name' | 'url' | 'events' | 'schoolId' | 'isEnabled' | 'secret'
     >
-  >,
+  > & { updatedBy: number },
 ): Promise<void> {
   await q
     .update(webhookSubscriptions)
@@ -219,10 +284,10 @@ export async function updateSubscription(
 }
 
 /** Marks a receiver deleted and cancels its pending deliveries; the log keeps the rest. */
-export async function softDeleteSubscription(tx: Tx, id: number): Promise<void> {
+export async function softDeleteSubscription(tx: Tx, id: number, userId: number): Promise<void> {
   await tx
     .update(webhookSubscriptions)
-    .set({ deletedAt: sql`now()`, updatedAt: sql`now()`, isEnabled: false })
+    .set({ deletedAt: sql`now()`, updatedAt: sql`now()`, updatedBy: userId, isEnabled: false })
     .where(eq(webhookSubscriptions.id, id));
   await tx
     .update(webhookDeliveries)
@@ -303,14 +368,4 @@ export async function listSchools(q: Queryable, municipalityId: number, onlyScho
       ),
     )
     .orderBy(asc(schools.code));
-}
-
-/** 校務番号 (or another system's ids) of the given pupils. */
-export async function sourceIdsOf(q: Queryable, system: string, personIds: readonly number[]) {
-  if (personIds.length === 0) return new Map<number, string>();
-  const rows = await q
-    .select({ personId: sourceIdentities.personId, sourceId: sourceIdentities.sourceId })
-    .from(sourceIdentities)
-    .where(and(eq(sourceIdentities.system, system), inArray(sourceIdentities.personId, [...personIds])));
-  return new Map(rows.map((r) => [r.personId, r.sourceId]));
 }

@@ -15,7 +15,7 @@ import {
   WebhookSubscriptionUpdate,
 } from '@edukarte/shared';
 import type { AppContext } from '../../http/context.ts';
-import { requireActor } from '../../http/session-plugin.ts';
+import { requestMeta, requireActor } from '../../http/session-plugin.ts';
 import { exportAttendance, listExportSchools } from './service.ts';
 import {
   createSubscription,
@@ -91,7 +91,9 @@ export function attendanceFeedRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         },
       },
       async (request, reply) =>
-        reply.status(201).send(await createSubscription(ctx, requireActor(request), request.body)),
+        reply
+          .status(201)
+          .send(await createSubscription(ctx, requireActor(request), request.body, requestMeta(request))),
     );
 
     app.patch(
@@ -105,7 +107,8 @@ export function attendanceFeedRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           response: { 200: WebhookSubscriptionSummary, ...errors },
         },
       },
-      async (request) => updateSubscription(ctx, requireActor(request), request.params.id, request.body),
+      async (request) =>
+        updateSubscription(ctx, requireActor(request), request.params.id, request.body, requestMeta(request)),
     );
 
     for (const [action, isEnabled] of [
@@ -124,7 +127,14 @@ export function attendanceFeedRoutes(ctx: AppContext): FastifyPluginAsyncZod {
             response: { 200: WebhookSubscriptionSummary, ...errors },
           },
         },
-        async (request) => setSubscriptionEnabled(ctx, requireActor(request), request.params.id, isEnabled),
+        async (request) =>
+          setSubscriptionEnabled(
+            ctx,
+            requireActor(request),
+            request.params.id,
+            isEnabled,
+            requestMeta(request),
+          ),
       );
     }
 
@@ -138,7 +148,8 @@ export function attendanceFeedRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           response: { 200: WebhookSubscriptionCreated, ...errors },
         },
       },
-      async (request) => rotateSubscriptionSecret(ctx, requireActor(request), request.params.id),
+      async (request) =>
+        rotateSubscriptionSecret(ctx, requireActor(request), request.params.id, requestMeta(request)),
     );
 
     app.post(
@@ -165,7 +176,7 @@ export function attendanceFeedRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         },
       },
       async (request, reply) => {
-        await deleteSubscription(ctx, requireActor(request), request.params.id);
+        await deleteSubscription(ctx, requireActor(request), request.params.id, requestMeta(request));
         return reply.status(204).send(null);
       },
     );

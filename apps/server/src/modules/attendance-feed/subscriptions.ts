@@ -10,10 +10,12 @@ import {
   type WebhookSubscriptionSummary,
   type WebhookSubscriptionUpdate,
 } from '@edukarte/shared';
-import type { Actor } from '../../auth/actor.ts';
+import type { Actor, RequestMeta } from '../../auth/actor.ts';
 import { can } from '../../auth/policy.ts';
+import type { Queryable } from '../../db/client.ts';
 import type { AppContext } from '../../http/context.ts';
 import { forbidden, HttpError, notFound } from '../../http/errors.ts';
+import { recordAccess } from '../audit/repo.ts';
 import { findSchool } from '../koumu-import/repo.ts';
 import * as repo from './repo.ts';
 import { sendDelivery } from './worker.ts';
@@ -41,6 +43,8 @@ function present(row: repo.SubscriptionRow): WebhookSubscriptionSummary {
     isEnabled: row.isEnabled,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
+    updatedBy:
+      row.updatedBy === null ? null : { userId: row.updatedBy, displayName: row.updatedByName ?? '' },
     lastDelivery:
       row.lastDeliveryStatus !== null && row.lastDeliveryAt !== null && isStatus(row.lastDeliveryStatus)
         ? { status: row.lastDeliveryStatus, createdAt: iso(row.lastDeliveryAt) }
@@ -77,23 +81,73 @@ export async function listSubscriptions(ctx: AppContext, actor: Actor) {
   return { subscriptions: rows.map(present) };
 }
 
+/** What was done to a receiver, as the access audit names it. */
+export type SubscriptionAuditAction =
+  | 'webhook_subscription.create'
+  | 'webhook_subscription.update'
+  | 'webhook_subscription.enable'
+  | 'webhook_subscription.disable'
+  | 'webhook_subscription.rotate_secret'
+  | 'webhook_subscription.delete';
+
+/**
+ * Who changed a receiver, when and what (field names and new values, never the secret): an
+ * access_audit row written in the transaction of the change. school_id is the receiver's school
+ * (null for a municipality-wide receiver).
+ */
+function audit(
+  tx: Queryable,
+  actor: Actor,
+  meta: RequestMeta,
+  action: SubscriptionAuditAction,
+  subscription: { id: number; schoolId: number | null },
+  detail: Record<string, unknown> = {},
+) {
+  return recordAccess(tx, {
+    userId: actor.userId,
+    role: actor.role,
+    action,
+    schoolId: subscription.schoolId,
+    studentId: null,
+    ip: meta.ip,
+    detail: { subscriptionId: subscription.id, ...detail },
+  });
+}
+
 /** Registers a receiver; the signing secret is generated here and shown only in this answer. */
 export async function createSubscription(
   ctx: AppContext,
   actor: Actor,
   input: { name: string; url: string; events: string[]; schoolId?: number | null | undefined },
+  meta: RequestMeta,
 ): Promise<WebhookSubscriptionCreated> {
   authorize(actor);
   const url = checkUrl(input.url);
   await checkSchool(ctx, actor, input.schoolId);
   const secret = newSecret();
-  const id = await repo.insertSubscription(ctx.database.db, {
-    municipalityId: actor.municipalityId,
-    schoolId: input.schoolId ?? null,
+  const values = {
     name: input.name,
     url,
-    secret,
+    schoolId: input.schoolId ?? null,
     events: [...new Set(input.events)],
+  };
+  const id = await ctx.database.db.transaction(async (tx) => {
+    const created = await repo.insertSubscription(tx, {
+      municipalityId: actor.municipalityId,
+      ...values,
+      secret,
+      createdBy: actor.userId,
+      updatedBy: actor.userId,
+    });
+    await audit(
+      tx,
+      actor,
+      meta,
+      'webhook_subscription.create',
+      { id: created, schoolId: values.schoolId },
+      values,
+    );
+    return created;
   });
   return { ...present(await loadSubscription(ctx, actor, id)), secret };
 }
@@ -104,24 +158,50 @@ export async function updateSubscription(
   actor: Actor,
   id: number,
   input: WebhookSubscriptionUpdate,
+  meta: RequestMeta,
 ): Promise<WebhookSubscriptionSummary> {
   authorize(actor);
-  await loadSubscription(ctx, actor, id);
+  const before = await loadSubscription(ctx, actor, id);
   const url = input.url === undefined ? undefined : checkUrl(input.url);
   await checkSchool(ctx, actor, input.schoolId);
-  await repo.updateSubscription(ctx.database.db, id, {
+  const changes = {
     ...(input.name === undefined ? {} : { name: input.name }),
     ...(url === undefined ? {} : { url }),
     ...(input.events === undefined ? {} : { events: [...new Set(input.events)] }),
     ...(input.schoolId === undefined ? {} : { schoolId: input.schoolId }),
     ...(input.isEnabled === undefined ? {} : { isEnabled: input.isEnabled }),
-  });
+  };
+  if (Object.keys(changes).length > 0) {
+    const onlyEnabled = Object.keys(changes).length === 1 && changes.isEnabled !== undefined;
+    const action: SubscriptionAuditAction = onlyEnabled
+      ? changes.isEnabled
+        ? 'webhook_subscription.enable'
+        : 'webhook_subscription.disable'
+      : 'webhook_subscription.update';
+    await ctx.database.db.transaction(async (tx) => {
+      await repo.updateSubscription(tx, id, { ...changes, updatedBy: actor.userId });
+      await audit(
+        tx,
+        actor,
+        meta,
+        action,
+        { id, schoolId: changes.schoolId ?? before.schoolId },
+        { changes },
+      );
+    });
+  }
   return present(await loadSubscription(ctx, actor, id));
 }
 
 /** A disabled receiver gets no new deliveries; its pending ones wait until it is enabled again. */
-export function setSubscriptionEnabled(ctx: AppContext, actor: Actor, id: number, isEnabled: boolean) {
-  return updateSubscription(ctx, actor, id, { isEnabled });
+export function setSubscriptionEnabled(
+  ctx: AppContext,
+  actor: Actor,
+  id: number,
+  isEnabled: boolean,
+  meta: RequestMeta,
+) {
+  return updateSubscription(ctx, actor, id, { isEnabled }, meta);
 }
 
 /** A new signing secret, shown only in this answer; the old one stops working at once. */
@@ -129,19 +209,34 @@ export async function rotateSubscriptionSecret(
   ctx: AppContext,
   actor: Actor,
   id: number,
+  meta: RequestMeta,
 ): Promise<WebhookSubscriptionCreated> {
   authorize(actor);
-  await loadSubscription(ctx, actor, id);
+  const before = await loadSubscription(ctx, actor, id);
   const secret = newSecret();
-  await repo.updateSubscription(ctx.database.db, id, { secret });
+  await ctx.database.db.transaction(async (tx) => {
+    await repo.updateSubscription(tx, id, { secret, updatedBy: actor.userId });
+    await audit(tx, actor, meta, 'webhook_subscription.rotate_secret', before);
+  });
   return { ...present(await loadSubscription(ctx, actor, id)), secret };
 }
 
 /** Soft delete: the receiver disappears from the list, its pending deliveries are cancelled, the log stays. */
-export async function deleteSubscription(ctx: AppContext, actor: Actor, id: number): Promise<void> {
+export async function deleteSubscription(
+  ctx: AppContext,
+  actor: Actor,
+  id: number,
+  meta: RequestMeta,
+): Promise<void> {
   authorize(actor);
-  await loadSubscription(ctx, actor, id);
-  await ctx.database.db.transaction((tx) => repo.softDeleteSubscription(tx, id));
+  const before = await loadSubscription(ctx, actor, id);
+  await ctx.database.db.transaction(async (tx) => {
+    await repo.softDeleteSubscription(tx, id, actor.userId);
+    await audit(tx, actor, meta, 'webhook_subscription.delete', before, {
+      name: before.name,
+      url: before.url,
+    });
+  });
 }
 
 /**

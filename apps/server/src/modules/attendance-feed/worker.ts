@@ -16,6 +16,13 @@ export function afterFailure(
     : { status: 'pending', nextAttemptAt: new Date(now.getTime() + delay) };
 }
 
+/**
+ * A claimed delivery is someone else's to send only after its send timeout plus this margin: long
+ * enough that a live worker has always recorded its attempt by then, short enough that a delivery of a
+ * worker that died mid-send goes out again soon.
+ */
+export const LEASE_MARGIN_MS = 60_000;
+
 export interface SendOptions {
   fetch: typeof fetch;
   now: () => Date;
@@ -90,7 +97,7 @@ export interface WebhookWorkerOptions {
 }
 
 export interface WebhookWorker {
-  /** Sends every delivery that is due; returns how many were attempted. */
+  /** Claims and sends due deliveries (up to batchSize); returns how many were attempted. */
   runOnce(): Promise<number>;
   stop(): Promise<void>;
 }
@@ -98,6 +105,8 @@ export interface WebhookWorker {
 /**
  * Delivers queued webhook events: POSTs the JSON payload signed with the subscription's secret,
  * and retries with back-off until delivered or given up ('failed', with the last error kept).
+ * Any number of workers (server processes) may run on one database: each delivery is claimed by one
+ * of them (repo.claimDueDeliveries) before it is sent, so it goes out once.
  */
 export function startWebhookWorker(options: WebhookWorkerOptions): WebhookWorker {
   const send = options.fetch ?? fetch;
@@ -113,9 +122,20 @@ export function startWebhookWorker(options: WebhookWorkerOptions): WebhookWorker
   async function runOnce(): Promise<number> {
     if (running) return running;
     running = (async () => {
-      const due = await repo.findDueDeliveries(options.db, now(), batchSize);
-      for (const delivery of due) await deliver(delivery);
-      return due.length;
+      let attempted = 0;
+      // one claim per delivery, so the lease only has to cover one send, however slow the receiver
+      while (!stopped && attempted < batchSize) {
+        const at = now();
+        const [delivery] = await repo.claimDueDeliveries(options.db, {
+          now: at,
+          leaseUntil: new Date(at.getTime() + timeoutMs + LEASE_MARGIN_MS),
+          limit: 1,
+        });
+        if (!delivery) break;
+        await deliver(delivery);
+        attempted++;
+      }
+      return attempted;
     })();
     try {
       return await running;

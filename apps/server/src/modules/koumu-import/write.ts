@@ -1,9 +1,8 @@
 import type { KoumuImportKind } from '@edukarte/shared';
 import type { Tx } from '../../db/client.ts';
-import { enqueueAttendanceEvent, hasAttendanceSubscribers } from '../attendance-feed/enqueue.ts';
-import { sourceIdsOf } from '../attendance-feed/repo.ts';
+import { enqueueImportedRecords } from '../attendance-feed/enqueue.ts';
 import type { PendingResultRecord, StoredRecord } from './records.ts';
-import { findOrCreateAssessments, findSchool, loadBatchRows } from './repo.ts';
+import { findOrCreateAssessments, loadBatchRows } from './repo.ts';
 import * as upsert from './upsert.repo.ts';
 
 interface WriteContext extends upsert.Provenance {
@@ -12,7 +11,8 @@ interface WriteContext extends upsert.Provenance {
 
 /**
  * Writes the rows a previewed batch kept, straight from the batch row inside the database, and
- * tells webhook subscribers about imported 出欠. Test results first find or create their assessments.
+ * queues webhook events for imported 出欠 and 健康観察 in the same transaction (sent by the webhook
+ * worker once it has committed). Test results first find or create their assessments.
  */
 export async function writeRecords(
   tx: Tx,
@@ -25,12 +25,14 @@ export async function writeRecords(
   switch (kind) {
     case 'attendance': {
       const counts = await upsert.upsertAttendance(tx, fromBatch, ctx);
-      if (await hasAttendanceSubscribers(tx, ctx.municipalityId))
-        await notifyAttendance(tx, await inMemory<upsert.AttendanceRecord>(), ctx);
+      await enqueueImportedRecords(tx, 'attendance', ctx);
       return counts;
     }
-    case 'health':
-      return upsert.upsertHealth(tx, fromBatch, ctx);
+    case 'health': {
+      const counts = await upsert.upsertHealth(tx, fromBatch, ctx);
+      await enqueueImportedRecords(tx, 'health', ctx);
+      return counts;
+    }
     case 'nurse':
       return upsert.upsertNurseVisits(tx, fromBatch, ctx);
     case 'grades':
@@ -55,40 +57,5 @@ export async function writeRecords(
         ctx,
       );
     }
-  }
-}
-
-/** One 'attendance.recorded' event per school and day of the file (only when someone subscribes). */
-async function notifyAttendance(tx: Tx, rows: readonly upsert.AttendanceRecord[], ctx: WriteContext) {
-  if (rows.length === 0) return;
-  const groups = new Map<string, upsert.AttendanceRecord[]>();
-  for (const row of rows) {
-    const key = `${row.school_id}|${row.date}`;
-    const list = groups.get(key) ?? [];
-    list.push(row);
-    groups.set(key, list);
-  }
-  const sourceIds = await sourceIdsOf(tx, ctx.source, [...new Set(rows.map((r) => r.student_id))]);
-  const schoolCodes = new Map<number, string>();
-  for (const list of groups.values()) {
-    const first = list[0]!;
-    if (!schoolCodes.has(first.school_id))
-      schoolCodes.set(first.school_id, (await findSchool(tx, first.school_id))?.code ?? '');
-    await enqueueAttendanceEvent(tx, {
-      municipalityId: ctx.municipalityId,
-      schoolId: first.school_id,
-      schoolCode: schoolCodes.get(first.school_id) ?? '',
-      date: first.date,
-      source: ctx.source,
-      batchId: ctx.batchId,
-      records: list.map((r) => ({
-        studentId: r.student_id,
-        sourceId: sourceIds.get(r.student_id) ?? null,
-        category: r.category,
-        reason: r.reason ?? null,
-        symptoms: r.symptoms ?? [],
-        disease: r.disease ?? null,
-      })),
-    });
   }
 }

@@ -26,6 +26,7 @@ const subscription = (over: Partial<WebhookSubscriptionSummary> = {}): WebhookSu
   isEnabled: true,
   createdAt: '2026-11-01T00:00:00.000Z',
   updatedAt: '2026-11-01T00:00:00.000Z',
+  updatedBy: null,
   lastDelivery: null,
   ...over,
 });
