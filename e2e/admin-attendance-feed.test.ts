@@ -30,7 +30,7 @@ function aWeekAgoInJapan(): string {
 
 /**
  * [ADMIN][ATTENDANCE_FEED] register a webhook receiver (a real HTTP server in this test), keep the secret
- * shown once, record 出欠, see the signed delivery arrive and in the log, then disable the receiver.
+ * shown once, record 出欠 and 健康観察, see the signed deliveries arrive and in the log, then disable the receiver.
  */
 describe('admin sends 出欠 to the 校務 system by webhook in Chromium', () => {
   const journey = useJourney({ WEBHOOK_INTERVAL_MS: '500' });
@@ -67,6 +67,9 @@ describe('admin sends 出欠 to the 校務 system by webhook in Chromium', () =>
     // a plain-http address outside this machine is refused on the field, then the local receiver is added
     await page.getByRole('button', { name: '連携先を追加' }).click();
     const dialog = page.getByRole('dialog', { name: '連携先を追加' });
+    // 出欠 and 健康観察 are both chosen for a new receiver
+    expect(await dialog.getByRole('checkbox', { name: '出欠' }).isChecked()).toBe(true);
+    expect(await dialog.getByRole('checkbox', { name: '健康観察' }).isChecked()).toBe(true);
     await dialog.getByLabel('名前').fill('校務支援システム');
     await dialog.getByLabel('受信 URL').fill('http://koumu.example.jp/edukarte');
     await dialog.getByRole('button', { name: '追加してシークレットを発行' }).click();
@@ -85,6 +88,10 @@ describe('admin sends 出欠 to the 校務 system by webhook in Chromium', () =>
       .getByRole('table', { name: 'Webhook 連携先の一覧' })
       .getByRole('row', { name: /校務支援システム/ });
     await expect.poll(() => row.getByText('有効').count()).toBe(1);
+    // who changed it last: the signed-in admin
+    const me = (await (await page.request.get(`${baseUrl}/api/me`)).json()) as { displayName: string };
+    expect(await row.getByText(me.displayName).count()).toBe(1);
+    expect(await row.getByText('健康観察').count()).toBe(1);
     await screenshot(page, 'attendance-feed-secret');
     await page.getByRole('button', { name: '設定したので閉じる' }).click();
     expect(await page.getByText(secret).count()).toBe(0);
@@ -111,6 +118,22 @@ describe('admin sends 出欠 to the 校務 system by webhook in Chromium', () =>
     const committed = await page.request.post(`${baseUrl}/api/admin/koumu-imports/${batch.id}/commit`);
     expect(committed.status()).toBe(200);
 
+    // and a 健康観察 of the same pupil that day
+    const healthCsv = `学年,組,出席番号,日付,症状,体温\r\n${homeroom.gradeCode.slice(1)},${homeroom.name.replace('組', '')},${pupil.attendanceNo},${day},せき,37.4\r\n`;
+    const healthPreview = await page.request.post(`${baseUrl}/api/admin/koumu-imports`, {
+      multipart: {
+        kind: 'health',
+        sourceSystem: 'koumu',
+        schoolId: String(homeroom.schoolId),
+        file: { name: 'kenkou.csv', mimeType: 'text/csv', buffer: Buffer.from(healthCsv) },
+      },
+    });
+    expect(healthPreview.status()).toBe(200);
+    const healthBatch = ((await healthPreview.json()) as { batch: { id: number } }).batch;
+    expect(
+      (await page.request.post(`${baseUrl}/api/admin/koumu-imports/${healthBatch.id}/commit`)).status(),
+    ).toBe(200);
+
     // the receiver gets one signed attendance.recorded delivery for that day
     await expect
       .poll(() => received.filter((r) => r.headers['x-edukarte-event'] === 'attendance.recorded').length, {
@@ -123,13 +146,28 @@ describe('admin sends 出欠 to the 校務 system by webhook in Chromium', () =>
     const body = JSON.parse(delivery.body) as { payload: { date: string; records: { category: string }[] } };
     expect(body.payload.date).toBe(day);
     expect(body.payload.records).toEqual([expect.objectContaining({ category: 'ABSENT_SICK' })]);
+    await expect
+      .poll(() => received.filter((r) => r.headers['x-edukarte-event'] === 'health.recorded').length, {
+        timeout: 30_000,
+      })
+      .toBe(1);
+    const health = received.find((r) => r.headers['x-edukarte-event'] === 'health.recorded')!;
+    expect(signedWith(secret, health)).toBe(true);
+    const healthBody = JSON.parse(health.body) as {
+      payload: { date: string; records: { symptoms: string[]; temperature: number }[] };
+    };
+    expect(healthBody.payload.date).toBe(day);
+    expect(healthBody.payload.records).toEqual([
+      expect.objectContaining({ symptoms: ['せき'], temperature: 37.4 }),
+    ]);
 
     // the log shows it delivered; then the receiver is switched off
     await page.reload();
     const log = page.getByRole('table', { name: 'Webhook の配信履歴' });
-    await expect.poll(() => log.getByRole('row').count()).toBe(2);
-    expect(await log.getByText('配信済み').count()).toBe(1);
+    await expect.poll(() => log.getByRole('row').count()).toBe(3);
+    expect(await log.getByText('配信済み').count()).toBe(2);
     expect(await log.getByText(`出欠 ${day}`).count()).toBe(1);
+    expect(await log.getByText(`健康観察 ${day}`).count()).toBe(1);
     // the visible track of the switch (the checkbox itself is visually hidden)
     const toggle = page.getByRole('switch', { name: '「校務支援システム」への送信を有効にする' });
     await page.locator('label').filter({ has: toggle }).click();

@@ -26,7 +26,14 @@ function EventCell({
   const school = schools.find((s) => s.code === delivery.schoolCode)?.name ?? delivery.schoolCode ?? '';
   return (
     <Stack gap={0}>
-      <Text size="sm">{t('attendanceFeed.log.attendanceEvent', { date: delivery.date ?? '' })}</Text>
+      <Text size="sm">
+        {t(
+          delivery.event === 'health.recorded'
+            ? 'attendanceFeed.log.healthEvent'
+            : 'attendanceFeed.log.attendanceEvent',
+          { date: delivery.date ?? '' },
+        )}
+      </Text>
       <Text size="xs" c="dimmed">
         {t('attendanceFeed.log.records', { school, count: delivery.records ?? 0 })}
       </Text>

@@ -1,9 +1,10 @@
-import { Alert, Button, Group, Select, Stack, Switch, TextInput } from '@mantine/core';
-import type {
-  ExportSchool,
-  WebhookSubscriptionCreated,
-  WebhookSubscriptionSummary,
-  WebhookUrlProblem,
+import { Alert, Button, Checkbox, Group, Select, Stack, Switch, TextInput } from '@mantine/core';
+import {
+  WEBHOOK_EVENTS,
+  type ExportSchool,
+  type WebhookSubscriptionCreated,
+  type WebhookSubscriptionSummary,
+  type WebhookUrlProblem,
 } from '@edukarte/shared';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -11,6 +12,8 @@ import { isApiError } from '../../api/client.ts';
 import { useCreateSubscriptionMutation, useUpdateSubscriptionMutation } from './api.ts';
 import {
   EMPTY_FORM,
+  eventLabelKey,
+  eventsOf,
   formOf,
   toCreateBody,
   toUpdateBody,
@@ -104,6 +107,24 @@ export function SubscriptionForm({
           allowDeselect={false}
           searchable
         />
+        <Checkbox.Group
+          label={t('attendanceFeed.form.events')}
+          description={t('attendanceFeed.form.eventsHelp')}
+          value={[...values.events]}
+          onChange={(picked) => setValues({ ...values, events: eventsOf(picked) })}
+          error={errors.events ? t('attendanceFeed.form.eventsNone') : undefined}
+          required
+        >
+          <Group gap="lg" mt={6}>
+            {WEBHOOK_EVENTS.map((event) => (
+              <Checkbox
+                key={event}
+                value={event}
+                label={t(`attendanceFeed.events.${eventLabelKey(event) ?? 'attendance'}`)}
+              />
+            ))}
+          </Group>
+        </Checkbox.Group>
         {editing ? (
           <Switch
             label={t('attendanceFeed.form.enabled')}

@@ -13,7 +13,15 @@ import {
 } from '@mantine/core';
 import type { ExportSchool, WebhookSubscriptionSummary } from '@edukarte/shared';
 import { useTranslation } from 'react-i18next';
-import { japanDateTime, schoolName, subscriptionBadge, type SubscriptionBadge } from './mappers.ts';
+import {
+  eventLabelKey,
+  eventsOf,
+  japanDateTime,
+  lastChangedBy,
+  schoolName,
+  subscriptionBadge,
+  type SubscriptionBadge,
+} from './mappers.ts';
 
 const BADGE_COLORS: Record<SubscriptionBadge, string> = { enabled: 'teal', disabled: 'gray', failing: 'red' };
 
@@ -40,14 +48,16 @@ export function SubscriptionTable({
 }) {
   const { t } = useTranslation();
   return (
-    <Table.ScrollContainer minWidth={760}>
+    <Table.ScrollContainer minWidth={960}>
       <Table striped verticalSpacing="xs" aria-label={t('attendanceFeed.subscriptions.caption')}>
         <Table.Thead>
           <Table.Tr>
             <Table.Th scope="col">{t('attendanceFeed.subscriptions.receiver')}</Table.Th>
             <Table.Th scope="col">{t('attendanceFeed.subscriptions.school')}</Table.Th>
+            <Table.Th scope="col">{t('attendanceFeed.subscriptions.events')}</Table.Th>
             <Table.Th scope="col">{t('attendanceFeed.subscriptions.status')}</Table.Th>
             <Table.Th scope="col">{t('attendanceFeed.subscriptions.lastDelivery')}</Table.Th>
+            <Table.Th scope="col">{t('attendanceFeed.subscriptions.updatedBy')}</Table.Th>
             <Table.Th scope="col">{t('attendanceFeed.subscriptions.enabled')}</Table.Th>
             <Table.Th scope="col">
               <VisuallyHidden>{t('attendanceFeed.subscriptions.actions')}</VisuallyHidden>
@@ -69,8 +79,23 @@ export function SubscriptionTable({
                   </Stack>
                 </Table.Th>
                 <Table.Td>{schoolName(schools, s.schoolId) ?? t('attendanceFeed.allSchools')}</Table.Td>
-                <Table.Td>
-                  <Badge color={BADGE_COLORS[badge]} variant="light">
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                  <Stack gap={4} align="flex-start">
+                    {eventsOf(s.events).map((event) => (
+                      <Badge
+                        key={event}
+                        variant="outline"
+                        color="gray"
+                        radius="sm"
+                        style={{ minWidth: 'max-content' }}
+                      >
+                        {t(`attendanceFeed.events.${eventLabelKey(event) ?? 'attendance'}`)}
+                      </Badge>
+                    ))}
+                  </Stack>
+                </Table.Td>
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                  <Badge color={BADGE_COLORS[badge]} variant="light" style={{ minWidth: 'max-content' }}>
                     {t(`attendanceFeed.badge.${badge}`)}
                   </Badge>
                 </Table.Td>
@@ -87,6 +112,12 @@ export function SubscriptionTable({
                       {t('attendanceFeed.subscriptions.never')}
                     </Text>
                   )}
+                </Table.Td>
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                  <Text size="sm">{lastChangedBy(s) ?? t('attendanceFeed.subscriptions.unknownUser')}</Text>
+                  <Text size="xs" c="dimmed">
+                    {japanDateTime(s.updatedAt)}
+                  </Text>
                 </Table.Td>
                 <Table.Td>
                   <Switch

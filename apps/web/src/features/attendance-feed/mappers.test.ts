@@ -3,9 +3,13 @@ import type { WebhookDeliverySummary, WebhookSubscriptionSummary } from '@edukar
 import {
   attendanceExportUrl,
   deliveryState,
+  EMPTY_FORM,
+  eventLabelKey,
+  eventsOf,
   formOf,
   japanDateTime,
   japanToday,
+  lastChangedBy,
   nextRetryOf,
   pageCount,
   schoolName,
@@ -16,6 +20,8 @@ import {
   verificationExample,
   type SubscriptionFormValues,
 } from './mappers.ts';
+
+const BOTH = ['attendance.recorded', 'health.recorded'] as const;
 
 const subscription = (over: Partial<WebhookSubscriptionSummary> = {}): WebhookSubscriptionSummary => ({
   id: 1,
@@ -134,15 +140,15 @@ describe('attendance feed mappers', () => {
   });
 
   it.each([
-    [{ name: '', url: 'https://koumu.example.jp/hook', schoolId: '', isEnabled: true }, {}],
-    [{ name: '', url: 'http://localhost:8080/', schoolId: '', isEnabled: true }, {}],
+    [{ name: '', url: 'https://koumu.example.jp/hook', schoolId: '', events: BOTH, isEnabled: true }, {}],
+    [{ name: '', url: 'http://localhost:8080/', schoolId: '', events: BOTH, isEnabled: true }, {}],
     [
-      { name: '', url: 'http://koumu.example.jp/', schoolId: '', isEnabled: true },
+      { name: '', url: 'http://koumu.example.jp/', schoolId: '', events: BOTH, isEnabled: true },
       { url: 'webhook_url_insecure' },
     ],
-    [{ name: '', url: '', schoolId: '', isEnabled: true }, { url: 'webhook_url_invalid' }],
+    [{ name: '', url: '', schoolId: '', events: BOTH, isEnabled: true }, { url: 'webhook_url_invalid' }],
     [
-      { name: 'あ'.repeat(101), url: 'https://a.example.jp/', schoolId: '', isEnabled: true },
+      { name: 'あ'.repeat(101), url: 'https://a.example.jp/', schoolId: '', events: BOTH, isEnabled: true },
       { name: 'too_long' },
     ],
   ] as const)('validates form %#', (values, errors) => {
@@ -151,14 +157,22 @@ describe('attendance feed mappers', () => {
 
   it('builds the create body with every school as null', () => {
     expect(
-      toCreateBody({ name: ' 本番 ', url: ' https://a.example.jp/ ', schoolId: '', isEnabled: true }),
+      toCreateBody({
+        name: ' 本番 ',
+        url: ' https://a.example.jp/ ',
+        schoolId: '',
+        events: BOTH,
+        isEnabled: true,
+      }),
     ).toEqual({
       name: '本番',
       url: 'https://a.example.jp/',
       schoolId: null,
+      events: ['attendance.recorded', 'health.recorded'],
     });
     expect(
-      toCreateBody({ name: '', url: 'https://a.example.jp/', schoolId: '4', isEnabled: true }).schoolId,
+      toCreateBody({ name: '', url: 'https://a.example.jp/', schoolId: '4', events: BOTH, isEnabled: true })
+        .schoolId,
     ).toBe(4);
   });
 
@@ -168,6 +182,8 @@ describe('attendance feed mappers', () => {
     ['the address', { url: 'https://b.example.jp/' }, { url: 'https://b.example.jp/' }],
     ['one school', { schoolId: '2' }, { schoolId: 2 }],
     ['disabled', { isEnabled: false }, { isEnabled: false }],
+    ['健康観察 added', { events: ['health.recorded', 'attendance.recorded'] }, { events: BOTH }],
+    ['出欠 only, ticked again', { events: ['attendance.recorded'] }, {}],
   ])('sends only what changed: %s', (_, change, body) => {
     const before = subscription();
     expect(toUpdateBody(before, { ...formOf(before), ...change })).toEqual(body);
@@ -177,6 +193,29 @@ describe('attendance feed mappers', () => {
     const before = subscription({ schoolId: 2 });
     expect(formOf(before).schoolId).toBe('2');
     expect(toUpdateBody(before, { ...formOf(before), schoolId: '' })).toEqual({ schoolId: null });
+  });
+
+  it('asks for at least one event and lists events in page order, dropping unknown ones', () => {
+    const values = { name: '', url: 'https://a.example.jp/', schoolId: '', isEnabled: true };
+    expect(validateSubscriptionForm({ ...values, events: [] })).toEqual({ events: 'none' });
+    expect(eventsOf(['health.recorded', 'webhook.test', 'attendance.recorded'])).toEqual(BOTH);
+    expect(formOf(subscription({ events: ['health.recorded'] })).events).toEqual(['health.recorded']);
+    expect(EMPTY_FORM.events).toEqual(BOTH);
+  });
+
+  it.each([
+    ['attendance.recorded', 'attendance'],
+    ['health.recorded', 'health'],
+    ['webhook.test', null],
+  ])('labels the event %s as %s', (event, key) => {
+    expect(eventLabelKey(event)).toBe(key);
+  });
+
+  it('names who changed a receiver last, or nobody when unknown', () => {
+    expect(lastChangedBy(subscription())).toBeNull();
+    expect(lastChangedBy(subscription({ updatedBy: { userId: 3, displayName: '管理 花子' } }))).toBe(
+      '管理 花子',
+    );
   });
 
   it('explains the signature check with the header the server sends', () => {

@@ -1,6 +1,9 @@
 import {
+  isWebhookEvent,
+  WEBHOOK_EVENTS,
   webhookUrlProblem,
   type AttendanceExportEncoding,
+  type WebhookEvent,
   type ExportSchool,
   type WebhookDeliverySummary,
   type WebhookSubscriptionCreate,
@@ -77,26 +80,55 @@ export function pageCount(total: number, pageSize: number): number {
   return Math.max(1, Math.ceil(total / pageSize));
 }
 
+/** The events a receiver gets, in the order the page lists them (出欠, 健康観察); unknown names dropped. */
+export function eventsOf(events: readonly string[]): WebhookEvent[] {
+  return WEBHOOK_EVENTS.filter((e) => events.includes(e));
+}
+
+/** The key of an event's label under attendanceFeed.events (attendance → 出欠, health → 健康観察). */
+export function eventLabelKey(event: string): 'attendance' | 'health' | null {
+  if (!isWebhookEvent(event)) return null;
+  return event === 'attendance.recorded' ? 'attendance' : 'health';
+}
+
+/** Who changed a receiver last, or null when nobody is recorded (made before this was kept). */
+export function lastChangedBy(subscription: WebhookSubscriptionSummary): string | null {
+  return subscription.updatedBy?.displayName || null;
+}
+
 /** The create / edit form as typed. schoolId '' means every school. */
 export interface SubscriptionFormValues {
   name: string;
   url: string;
   schoolId: string;
+  events: readonly WebhookEvent[];
   isEnabled: boolean;
 }
 
-export const EMPTY_FORM: SubscriptionFormValues = { name: '', url: '', schoolId: '', isEnabled: true };
+/** A new receiver gets both 出欠 and 健康観察 unless the admin unticks one. */
+export const EMPTY_FORM: SubscriptionFormValues = {
+  name: '',
+  url: '',
+  schoolId: '',
+  events: [...WEBHOOK_EVENTS],
+  isEnabled: true,
+};
 
 export function formOf(subscription: WebhookSubscriptionSummary): SubscriptionFormValues {
   return {
     name: subscription.name,
     url: subscription.url,
     schoolId: subscription.schoolId === null ? '' : String(subscription.schoolId),
+    events: eventsOf(subscription.events),
     isEnabled: subscription.isEnabled,
   };
 }
 
-export type SubscriptionFormErrors = Partial<{ url: WebhookUrlProblem; name: 'too_long' }>;
+export type SubscriptionFormErrors = Partial<{
+  url: WebhookUrlProblem;
+  name: 'too_long';
+  events: 'none';
+}>;
 
 /** The same address rule as the server, so the admin sees the problem before sending. */
 export function validateSubscriptionForm(values: SubscriptionFormValues): SubscriptionFormErrors {
@@ -104,13 +136,19 @@ export function validateSubscriptionForm(values: SubscriptionFormValues): Subscr
   const url = webhookUrlProblem(values.url);
   if (url !== null) errors.url = url;
   if (values.name.trim().length > 100) errors.name = 'too_long';
+  if (values.events.length === 0) errors.events = 'none';
   return errors;
 }
 
 const schoolIdOf = (value: string): number | null => (value === '' ? null : Number(value));
 
 export function toCreateBody(values: SubscriptionFormValues): WebhookSubscriptionCreate {
-  return { name: values.name.trim(), url: values.url.trim(), schoolId: schoolIdOf(values.schoolId) };
+  return {
+    name: values.name.trim(),
+    url: values.url.trim(),
+    schoolId: schoolIdOf(values.schoolId),
+    events: eventsOf(values.events),
+  };
 }
 
 /** Only what changed, so editing the name does not re-send the address. */
@@ -123,6 +161,8 @@ export function toUpdateBody(
   if (values.url.trim() !== before.url) body.url = values.url.trim();
   const schoolId = schoolIdOf(values.schoolId);
   if (schoolId !== before.schoolId) body.schoolId = schoolId;
+  const events = eventsOf(values.events);
+  if (events.join() !== eventsOf(before.events).join()) body.events = events;
   if (values.isEnabled !== before.isEnabled) body.isEnabled = values.isEnabled;
   return body;
 }
