@@ -237,10 +237,6 @@ export const xapiStatements = pgTable(
     index().on(t.actorKey),
     index().on(t.verbId),
     index().on(t.activityId),
-    /** a voiding statement that arrived before its target (the target is voided on arrival) */
-    index()
-      .on(t.voidsStatementId)
-      .where(sql`${t.voidsStatementId} IS NOT NULL`),
     /** statements that reference a statement: the few rows filters follow to their targets */
     index()
       .on(t.objectStatementId)
@@ -260,4 +256,20 @@ export const xapiStatements = pgTable(
         sql`((${t.statement} -> 'object' ->> 'objectType') IN ('Agent', 'Group') OR (${t.statement} -> 'actor' ->> 'objectType') = 'Group')`,
       ),
   ],
+);
+
+/**
+ * Voiding statements whose target has not arrived (yet): the target is stored voided when it
+ * comes. Usually empty, so the check every new statement needs costs next to nothing.
+ */
+export const xapiPendingVoids = pgTable(
+  'xapi_pending_voids',
+  {
+    targetId: uuid().notNull(),
+    voidingId: uuid().notNull(),
+    municipalityId: integer()
+      .notNull()
+      .references(() => municipalities.id),
+  },
+  (t) => [primaryKey({ columns: [t.targetId, t.voidingId] })],
 );

@@ -209,19 +209,21 @@ export async function addToRollups(
 }
 
 /**
- * Of these statement ids, those a stored voiding statement of the municipality already points at
- * (the voiding statement arrived first): they are stored voided.
+ * Of these new statement ids, those a voiding statement of the municipality already points at
+ * (it arrived first and is waiting in xapi_pending_voids): they are stored voided, and are no
+ * longer waited for.
  */
-export async function findWaitingVoids(
-  q: Queryable,
+export async function takeWaitingVoids(
+  tx: Tx,
   municipalityId: number,
   ids: readonly string[],
 ): Promise<Set<string>> {
   if (ids.length === 0) return new Set();
   const found = await rows<{ id: string }>(
-    q,
-    sql`SELECT DISTINCT voids_statement_id::text AS id FROM xapi_statements
-        WHERE voids_statement_id = ANY(${`{${ids.join(',')}}`}::uuid[]) AND municipality_id = ${municipalityId}`,
+    tx,
+    sql`DELETE FROM xapi_pending_voids
+        WHERE target_id = ANY(${`{${ids.join(',')}}`}::uuid[]) AND municipality_id = ${municipalityId}
+        RETURNING target_id::text AS id`,
   );
   return new Set(found.map((r) => r.id));
 }
@@ -244,14 +246,21 @@ export async function findStatementsByIds(q: Queryable, ids: readonly string[]) 
 export async function voidStatements(
   tx: Tx,
   municipalityId: number,
-  targetIds: readonly string[],
+  voids: readonly { target: string; voiding: string }[],
   voidedVerb: string,
 ): Promise<string[]> {
-  if (targetIds.length === 0) return [];
+  if (voids.length === 0) return [];
+  const targetIds = `{${voids.map((v) => v.target).join(',')}}`;
+  // a target not stored at all is waited for: it is stored voided when it comes
+  await tx.execute(sql`INSERT INTO xapi_pending_voids (target_id, voiding_id, municipality_id)
+    SELECT v."target", v."voiding", ${municipalityId}
+    FROM json_to_recordset(${json(voids)}) AS v("target" uuid, "voiding" uuid)
+    WHERE NOT EXISTS (SELECT 1 FROM xapi_statements s WHERE s.id = v."target")
+    ON CONFLICT DO NOTHING`);
   const voided = await rows<{ id: string }>(
     tx,
     sql`UPDATE xapi_statements SET is_voided = true
-        WHERE id = ANY(${`{${targetIds.join(',')}}`}::uuid[]) AND municipality_id = ${municipalityId}
+        WHERE id = ANY(${targetIds}::uuid[]) AND municipality_id = ${municipalityId}
           AND verb_id <> ${voidedVerb} AND NOT is_voided
         RETURNING id::text AS id`,
   );

@@ -350,7 +350,7 @@ export async function storeStatements(
       // voided and none of its typed events are recorded (a voiding statement cannot be voided)
       const newRows = stored.size === 0 ? rows : rows.filter((r) => isNew(r.id));
       const candidates = newRows.filter((r) => r.verb_id !== VOIDED_VERB).map((r) => r.id);
-      const voidedOnArrival = await repo.findWaitingVoids(tx, client.municipalityId, candidates);
+      const voidedOnArrival = await repo.takeWaitingVoids(tx, client.municipalityId, candidates);
       const voidsInBatch = new Set(newRows.map((r) => r.voids_statement_id).filter((v) => v !== null));
       for (const id of candidates) if (voidsInBatch.has(id)) voidedOnArrival.add(id);
       const counts = (statementId: string) => isNew(statementId) && !voidedOnArrival.has(statementId);
@@ -366,9 +366,12 @@ export async function storeStatements(
       };
       await repo.copyStatementBatch(tx, fresh);
       // targets stored earlier: void them and take their typed events out of the rollups
-      const storedTargets = [...voidsInBatch].filter((id) => !voidedOnArrival.has(id));
-      if (storedTargets.length > 0)
-        await repo.voidStatements(tx, client.municipalityId, storedTargets, VOIDED_VERB);
+      // (targets not stored yet are waited for)
+      const laterVoids = fresh.statements
+        .filter((r) => r.voids_statement_id !== null && !voidedOnArrival.has(r.voids_statement_id))
+        .map((r) => ({ target: r.voids_statement_id!, voiding: r.id }));
+      if (laterVoids.length > 0)
+        await repo.voidStatements(tx, client.municipalityId, laterVoids, VOIDED_VERB);
       if (received && received.size > 0)
         await repo.insertAttachments(
           tx,
