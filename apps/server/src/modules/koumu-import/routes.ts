@@ -13,6 +13,7 @@ import {
 } from '@edukarte/shared';
 import type { AppContext } from '../../http/context.ts';
 import { HttpError } from '../../http/errors.ts';
+import { readMultipartUpload } from '../../http/multipart.ts';
 import { requireActor } from '../../http/session-plugin.ts';
 import { BOM, templateCsv, templateXlsx } from './template.ts';
 import { authorizeTemplate, commitImport, getProblems, listImports, previewImport } from './service.ts';
@@ -60,25 +61,10 @@ export function koumuImportRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       },
       async (request) => {
         const actor = requireActor(request);
-        if (!request.isMultipart())
-          throw new HttpError(400, 'invalid_request', 'multipart/form-data でファイルを送ってください');
-        const fields: Record<string, string> = {};
-        let file: { name: string; bytes: Buffer } | null = null;
-        try {
-          for await (const part of request.parts()) {
-            if (part.type === 'file') file = { name: part.filename, bytes: await part.toBuffer() };
-            else fields[part.fieldname] = String(part.value);
-          }
-        } catch (error) {
-          if ((error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE')
-            throw new HttpError(
-              413,
-              'file_too_large',
-              `ファイルが大きすぎます（上限 ${Math.floor(maxBytes / 1024 / 1024)} MB）。分割してアップロードしてください`,
-            );
-          throw error;
-        }
-        if (!file) throw new HttpError(400, 'invalid_request', 'file にファイルを添付してください');
+        const { fields, file } = await readMultipartUpload(request, {
+          maxBytes,
+          tooLargeHint: '分割してアップロードしてください',
+        });
         const parsed = ImportUploadFields.safeParse(fields);
         if (!parsed.success)
           throw new HttpError(

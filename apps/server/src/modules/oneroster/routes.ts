@@ -14,7 +14,7 @@ import {
   OneRosterRunningImport,
 } from '@edukarte/shared';
 import type { AppContext } from '../../http/context.ts';
-import { HttpError } from '../../http/errors.ts';
+import { readMultipartUpload } from '../../http/multipart.ts';
 import { requireActor } from '../../http/session-plugin.ts';
 import { ImportJobs } from './import-jobs.ts';
 import {
@@ -35,24 +35,8 @@ const BOM = '\uFEFF';
 
 /** Reads the `file` part of a multipart upload (a OneRoster zip). */
 async function readUpload(request: FastifyRequest, dryRun: boolean): Promise<UploadedPackage> {
-  if (!request.isMultipart())
-    throw new HttpError(400, 'invalid_request', 'multipart/form-data で ZIP ファイルを送ってください');
-  let upload: { zip: Buffer; fileName: string } | null = null;
-  try {
-    for await (const part of request.parts())
-      if (part.type === 'file')
-        upload = { zip: await part.toBuffer(), fileName: part.filename || 'oneroster.zip' };
-  } catch (error) {
-    if ((error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE')
-      throw new HttpError(
-        413,
-        'file_too_large',
-        `ファイルが大きすぎます（上限 ${MAX_BYTES / 1024 / 1024} MB）`,
-      );
-    throw error;
-  }
-  if (!upload) throw new HttpError(400, 'invalid_request', 'file に ZIP ファイルを添付してください');
-  return { ...upload, dryRun };
+  const { file } = await readMultipartUpload(request, { maxBytes: MAX_BYTES, fileKind: 'ZIP ファイル' });
+  return { zip: file.bytes, fileName: file.name || 'oneroster.zip', dryRun };
 }
 
 /** 名簿の取り込み・書き出し (OneRoster CSV, A1/A2) for admins. */

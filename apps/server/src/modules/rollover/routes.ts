@@ -12,6 +12,7 @@ import {
 } from '@edukarte/shared';
 import type { AppContext } from '../../http/context.ts';
 import { HttpError } from '../../http/errors.ts';
+import { readMultipartUpload } from '../../http/multipart.ts';
 import { requestMeta, requireActor } from '../../http/session-plugin.ts';
 import { authorize } from '../identity/service.ts';
 import { commitRollover, exportAssignments, previewRollover, uploadAssignments } from './service.ts';
@@ -100,25 +101,7 @@ export function rolloverRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       async (request) => {
         const actor = requireActor(request);
         authorize(actor, { action: 'identity:manage' });
-        if (!request.isMultipart())
-          throw new HttpError(400, 'invalid_request', 'multipart/form-data でファイルを送ってください');
-        const fields: Record<string, string> = {};
-        let file: { name: string; bytes: Buffer } | null = null;
-        try {
-          for await (const part of request.parts()) {
-            if (part.type === 'file') file = { name: part.filename, bytes: await part.toBuffer() };
-            else fields[part.fieldname] = String(part.value);
-          }
-        } catch (error) {
-          if ((error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE')
-            throw new HttpError(
-              413,
-              'file_too_large',
-              `ファイルが大きすぎます（上限 ${FILE_LIMIT / 1024 / 1024} MB）`,
-            );
-          throw error;
-        }
-        if (!file) throw new HttpError(400, 'invalid_request', 'file にファイルを添付してください');
+        const { fields, file } = await readMultipartUpload(request, { maxBytes: FILE_LIMIT });
         const parsed = UploadFields.safeParse(fields);
         const options = parsed.success ? RolloverOptions.safeParse(safeJson(parsed.data.options)) : null;
         if (!parsed.success || !options?.success)
