@@ -1,6 +1,7 @@
 import { and, asc, count, desc, eq, isNull, sql, type SQL } from 'drizzle-orm';
 import type { Queryable, Tx } from '../../db/client.ts';
 import { schools, userAccounts, webhookDeliveries, webhookSubscriptions } from '../../db/schema/index.ts';
+import type { EventDayRecord } from './export-rows.ts';
 
 export async function hasSubscriptions(
   q: Queryable,
@@ -139,26 +140,11 @@ export async function findDelivery(q: Queryable, id: number) {
   return row ?? null;
 }
 
-type DayRow = {
-  student_id: number;
-  category: string | null;
-  reason: string | null;
-  symptoms: string[];
-  disease: string | null;
-  temperature: number | null;
-  recorded_at: Date | string;
-  record: 'attendance' | 'health';
-  grade_code: string | null;
-  class_name: string | null;
-  attendance_no: number | null;
-  source_id: string | null;
-};
-
 /**
  * The rows of `day` (student_id, school_id, date, … , record) with where each pupil sat that day at that
  * school (学年, 組, 出席番号) and their id in `sourceSystem` (校務番号): what the export and the events carry.
  */
-async function placed<T>(q: Queryable, day: SQL, sourceSystem: string): Promise<(DayRow & T)[]> {
+async function placed<T>(q: Queryable, day: SQL, sourceSystem: string): Promise<(EventDayRecord & T)[]> {
   const result = (await q.execute(sql`
     WITH day AS (${day})
     SELECT d.*, c.grade_code, c.name AS class_name, e.attendance_no,
@@ -173,7 +159,7 @@ async function placed<T>(q: Queryable, day: SQL, sourceSystem: string): Promise<
     ORDER BY d.school_id, d.date, c.grade_code, c.name, e.attendance_no, d.record, d.student_id`)) as {
     rows: unknown[];
   };
-  return result.rows as (DayRow & T)[];
+  return result.rows as (EventDayRecord & T)[];
 }
 
 /** 出欠 marks and 健康観察 of one school and day, with where each pupil sits and their 校務番号. */
