@@ -17,12 +17,6 @@ describe.each(testEngines())('年度更新の学級編成ファイル over HTTP 
   const cookies: Record<string, string> = {};
   let fiscalYear: number;
 
-  const post = (path: string, cookie: string | undefined, body: unknown) =>
-    fetch(`${t.baseUrl}${path}`, {
-      method: 'POST',
-      headers: { ...(cookie ? { cookie } : {}), 'content-type': 'application/json' },
-      body: JSON.stringify(body),
-    });
   const upload = (cookie: string | undefined, bytes: Buffer, name: string, options: unknown) => {
     const form = new FormData();
     form.append('options', JSON.stringify(options));
@@ -34,7 +28,7 @@ describe.each(testEngines())('年度更新の学級編成ファイル over HTTP 
     });
   };
   const download = async () => {
-    const response = await post('/api/admin/rollover/assignments/export?format=csv', cookies.admin, {
+    const response = await t.post('/api/admin/rollover/assignments/export?format=csv', cookies.admin, {
       fiscalYear,
     });
     expect(response.status).toBe(200);
@@ -57,7 +51,7 @@ describe.each(testEngines())('年度更新の学級編成ファイル over HTTP 
 
   it('refuses the file download and upload to teacher, principal, board and student', async () => {
     for (const who of ['teacher', 'principal', 'board', 'student']) {
-      const down = await post('/api/admin/rollover/assignments/export', cookies[who], { fiscalYear });
+      const down = await t.post('/api/admin/rollover/assignments/export', cookies[who], { fiscalYear });
       expect(down.status, who).toBe(403);
       ErrorResponse.parse(await down.json());
       const up = await upload(cookies[who], Buffer.from('a'), 'a.csv', { fiscalYear });
@@ -81,7 +75,7 @@ describe.each(testEngines())('年度更新の学級編成ファイル over HTTP 
       '区分',
     ]);
     const plan = RolloverPlanResponse.parse(
-      await (await post('/api/admin/rollover/preview', cookies.admin, { fiscalYear })).json(),
+      await (await t.post('/api/admin/rollover/preview', cookies.admin, { fiscalYear })).json(),
     );
     expect(rows.slice(1).map((r) => Number(r[0]))).toEqual(plan.placements.map((p) => p.studentId));
     expect(rows.slice(1).some((r) => r[9] === '進学')).toBe(true);
@@ -129,7 +123,7 @@ describe.each(testEngines())('年度更新の学級編成ファイル over HTTP 
 
     const plan = RolloverPlanResponse.parse(
       await (
-        await post('/api/admin/rollover/preview', cookies.admin, {
+        await t.post('/api/admin/rollover/preview', cookies.admin, {
           fiscalYear,
           classAssignment: 'custom',
           assignments: ok.assignments,
@@ -141,7 +135,7 @@ describe.each(testEngines())('年度更新の学級編成ファイル over HTTP 
     expect(placed.get(Number(a[0]))?.attendanceNo).toBe(Number(b[5]));
     expect(placed.get(Number(fixed[moved]![0]))).toMatchObject({ className: '2組', attendanceNo: 99 });
 
-    const invalid = await post('/api/admin/rollover/preview', cookies.admin, {
+    const invalid = await t.post('/api/admin/rollover/preview', cookies.admin, {
       fiscalYear,
       classAssignment: 'custom',
       assignments: ok.assignments.slice(1),
@@ -152,7 +146,7 @@ describe.each(testEngines())('年度更新の学級編成ファイル over HTTP 
     // Commit the custom plan; running it again changes nothing.
     const db = t.database.db;
     const request = { fiscalYear, classAssignment: 'custom', assignments: ok.assignments };
-    const first = await post('/api/admin/rollover/commit', cookies.admin, request);
+    const first = await t.post('/api/admin/rollover/commit', cookies.admin, request);
     expect(first.status).toBe(200);
     expect(RolloverCommitResponse.parse(await first.json()).created.enrollments).toBe(ok.assignments.length);
     const [year] = await db.select().from(schoolYears).where(eq(schoolYears.fiscalYear, fiscalYear));
@@ -169,11 +163,11 @@ describe.each(testEngines())('年度更新の学級編成ファイル over HTTP 
         className: assignment.className,
       });
     const before = await db.select().from(enrollments).orderBy(enrollments.id);
-    const again = await post('/api/admin/rollover/commit', cookies.admin, request);
+    const again = await t.post('/api/admin/rollover/commit', cookies.admin, request);
     expect(again.status).toBe(400); // every pupil is now 'already': the assignments name nobody moving
     expect(await db.select().from(enrollments).orderBy(enrollments.id)).toEqual(before);
     const keep = RolloverCommitResponse.parse(
-      await (await post('/api/admin/rollover/commit', cookies.admin, { fiscalYear })).json(),
+      await (await t.post('/api/admin/rollover/commit', cookies.admin, { fiscalYear })).json(),
     );
     expect(keep.created).toMatchObject({ classes: 0, enrollments: 0 });
     expect(await db.select().from(enrollments).orderBy(enrollments.id)).toEqual(before);
@@ -195,14 +189,14 @@ describe.each(testEngines())('年度更新の学級編成ファイル over HTTP 
     const juniorHighs = await db.select().from(schools).where(eq(schools.kind, 'junior_high'));
     const next = fiscalYear + 1;
     const plan = RolloverPlanResponse.parse(
-      await (await post('/api/admin/rollover/preview', cookies.admin, { fiscalYear: next })).json(),
+      await (await t.post('/api/admin/rollover/preview', cookies.admin, { fiscalYear: next })).json(),
     );
     const advancing = plan.placements.find((p) => p.kind === 'advance')!;
     const other = juniorHighs.find((s) => s.id !== advancing.schoolId);
     if (!other) return expect(juniorHighs).toHaveLength(1);
     const moved = RolloverPlanResponse.parse(
       await (
-        await post('/api/admin/rollover/preview', cookies.admin, {
+        await t.post('/api/admin/rollover/preview', cookies.admin, {
           fiscalYear: next,
           juniorHighOverrides: [{ studentId: advancing.studentId, juniorHighSchoolId: other.id }],
         })
@@ -213,7 +207,7 @@ describe.each(testEngines())('年度更新の学級編成ファイル over HTTP 
       gradeCode: 'J1',
     });
     const promoted = plan.placements.find((p) => p.kind === 'promote')!;
-    const refused = await post('/api/admin/rollover/preview', cookies.admin, {
+    const refused = await t.post('/api/admin/rollover/preview', cookies.admin, {
       fiscalYear: next,
       juniorHighOverrides: [{ studentId: promoted.studentId, juniorHighSchoolId: other.id }],
     });

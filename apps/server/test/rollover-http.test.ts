@@ -11,13 +11,6 @@ describe.each(testEngines())('年度更新 over HTTP on %s', (engine) => {
   let lastYear: typeof schoolYears.$inferSelect;
   let enrolledAtYearEnd: { studentId: number; enrollmentId: number; gradeCode: string; schoolId: number }[];
 
-  const post = (path: string, cookie: string | undefined, body: unknown) =>
-    fetch(`${t.baseUrl}${path}`, {
-      method: 'POST',
-      headers: { ...(cookie ? { cookie } : {}), 'content-type': 'application/json' },
-      body: JSON.stringify(body),
-    });
-
   const allEnrollments = () => t.database.db.select().from(enrollments).orderBy(enrollments.id);
 
   beforeAll(async () => {
@@ -48,7 +41,7 @@ describe.each(testEngines())('年度更新 over HTTP on %s', (engine) => {
   it('is refused to teacher, principal, board and student', async () => {
     for (const who of ['teacher', 'principal', 'board', 'student']) {
       for (const path of ['/api/admin/rollover/preview', '/api/admin/rollover/commit']) {
-        const response = await post(path, cookies[who], { fiscalYear: lastYear.fiscalYear + 1 });
+        const response = await t.post(path, cookies[who], { fiscalYear: lastYear.fiscalYear + 1 });
         expect(response.status, `${who} ${path}`).toBe(403);
         ErrorResponse.parse(await response.json());
       }
@@ -56,7 +49,7 @@ describe.each(testEngines())('年度更新 over HTTP on %s', (engine) => {
   });
 
   it('rejects a year with no previous year', async () => {
-    const response = await post('/api/admin/rollover/preview', cookies.admin, { fiscalYear: 2001 });
+    const response = await t.post('/api/admin/rollover/preview', cookies.admin, { fiscalYear: 2001 });
     expect(response.status).toBe(400);
     expect(ErrorResponse.parse(await response.json()).error.code).toBe('no_previous_year');
   });
@@ -65,7 +58,7 @@ describe.each(testEngines())('年度更新 over HTTP on %s', (engine) => {
     const all = await t.database.db.select().from(schools);
     const elementary = all.find((s) => s.kind === 'elementary')!;
     const juniorHigh = all.find((s) => s.kind === 'junior_high')!;
-    const response = await post('/api/admin/rollover/preview', cookies.admin, {
+    const response = await t.post('/api/admin/rollover/preview', cookies.admin, {
       fiscalYear: lastYear.fiscalYear + 1,
       juniorHighMapping: [{ elementarySchoolId: juniorHigh.id, juniorHighSchoolId: elementary.id }],
     });
@@ -73,7 +66,7 @@ describe.each(testEngines())('年度更新 over HTTP on %s', (engine) => {
     expect(ErrorResponse.parse(await response.json()).error.code).toBe('invalid_mapping');
     const explicit = RolloverPlanResponse.parse(
       await (
-        await post('/api/admin/rollover/preview', cookies.admin, {
+        await t.post('/api/admin/rollover/preview', cookies.admin, {
           fiscalYear: lastYear.fiscalYear + 1,
           classAssignment: 'gojuon',
           juniorHighMapping: [{ elementarySchoolId: elementary.id, juniorHighSchoolId: juniorHigh.id }],
@@ -88,7 +81,7 @@ describe.each(testEngines())('年度更新 over HTTP on %s', (engine) => {
 
   it('previews the plan without writing: every pupil on 3/31 is promoted, advanced or graduates', async () => {
     const before = await allEnrollments();
-    const response = await post('/api/admin/rollover/preview', cookies.admin, {
+    const response = await t.post('/api/admin/rollover/preview', cookies.admin, {
       fiscalYear: lastYear.fiscalYear + 1,
     });
     expect(response.status).toBe(200);
@@ -113,7 +106,7 @@ describe.each(testEngines())('年度更新 over HTTP on %s', (engine) => {
   it('commits: new year, terms, classes; 小6 → 中1 as the same person; 出席番号 1…n per class; idempotent', async () => {
     const db = t.database.db;
     const fiscalYear = lastYear.fiscalYear + 1;
-    const response = await post('/api/admin/rollover/commit', cookies.admin, { fiscalYear });
+    const response = await t.post('/api/admin/rollover/commit', cookies.admin, { fiscalYear });
     expect(response.status).toBe(200);
     const result = RolloverCommitResponse.parse(await response.json());
     expect(result.created.schoolYear).toBe(true);
@@ -153,7 +146,7 @@ describe.each(testEngines())('年度更新 over HTTP on %s', (engine) => {
 
     const before = await allEnrollments();
     const again = RolloverCommitResponse.parse(
-      await (await post('/api/admin/rollover/commit', cookies.admin, { fiscalYear })).json(),
+      await (await t.post('/api/admin/rollover/commit', cookies.admin, { fiscalYear })).json(),
     );
     expect(again.created).toMatchObject({ schoolYear: false, classes: 0, enrollments: 0 });
     expect(again.plan.alreadyRolledOver).toBe(result.created.enrollments);

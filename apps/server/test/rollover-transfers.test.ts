@@ -28,12 +28,6 @@ describe.each(testEngines())('転入・転出 over HTTP on %s', (engine) => {
   let child: { studentId: number; gradeCode: string; startDate: string };
   let classInA: number;
 
-  const post = (path: string, cookie: string | undefined, body: unknown) =>
-    fetch(`${t.baseUrl}${path}`, {
-      method: 'POST',
-      headers: { ...(cookie ? { cookie } : {}), 'content-type': 'application/json' },
-      body: JSON.stringify(body),
-    });
   const OUT_DATE = '2026-09-30';
   const IN_DATE = '2026-10-01';
 
@@ -84,7 +78,7 @@ describe.each(testEngines())('転入・転出 over HTTP on %s', (engine) => {
 
   it('refuses transfers to teacher, nurse, board, student and another school’s principal', async () => {
     for (const who of ['teacher', 'nurse', 'board', 'student', 'principal']) {
-      const response = await post('/api/admin/transfers/out', cookies[who], {
+      const response = await t.post('/api/admin/transfers/out', cookies[who], {
         studentId: child.studentId,
         date: OUT_DATE,
       });
@@ -92,7 +86,7 @@ describe.each(testEngines())('転入・転出 over HTTP on %s', (engine) => {
       ErrorResponse.parse(await response.json());
     }
     for (const who of ['teacher', 'nurse', 'board', 'student']) {
-      const response = await post('/api/admin/transfers/in', cookies[who], {
+      const response = await t.post('/api/admin/transfers/in', cookies[who], {
         studentId: child.studentId,
         schoolId: schoolA,
         classId: classInA,
@@ -105,7 +99,7 @@ describe.each(testEngines())('転入・転出 over HTTP on %s', (engine) => {
   it('transfers out of school X (idempotent) and in to school A with the next 出席番号', async () => {
     const db = t.database.db;
     for (let i = 0; i < 2; i++) {
-      const out = await post('/api/admin/transfers/out', cookies.admin, {
+      const out = await t.post('/api/admin/transfers/out', cookies.admin, {
         studentId: child.studentId,
         date: OUT_DATE,
         note: '県外へ転居',
@@ -122,7 +116,7 @@ describe.each(testEngines())('転入・転出 over HTTP on %s', (engine) => {
       .from(enrollments)
       .where(eq(enrollments.classId, classInA));
 
-    const early = await post('/api/admin/transfers/in', cookies.principal, {
+    const early = await t.post('/api/admin/transfers/in', cookies.principal, {
       studentId: child.studentId,
       schoolId: schoolA,
       classId: classInA,
@@ -130,7 +124,7 @@ describe.each(testEngines())('転入・転出 over HTTP on %s', (engine) => {
     });
     expect(early.status).toBe(409);
     expect(ErrorResponse.parse(await early.json()).error.code).toBe('already_enrolled');
-    const outside = await post('/api/admin/transfers/in', cookies.principal, {
+    const outside = await t.post('/api/admin/transfers/in', cookies.principal, {
       studentId: child.studentId,
       schoolId: schoolA,
       classId: classInA,
@@ -139,7 +133,7 @@ describe.each(testEngines())('転入・転出 over HTTP on %s', (engine) => {
     expect(outside.status).toBe(400);
 
     for (let i = 0; i < 2; i++) {
-      const response = await post('/api/admin/transfers/in', cookies.principal, {
+      const response = await t.post('/api/admin/transfers/in', cookies.principal, {
         studentId: child.studentId,
         schoolId: schoolA,
         classId: classInA,
@@ -214,7 +208,7 @@ describe.each(testEngines())('転入・転出 over HTTP on %s', (engine) => {
     };
     const ids: number[] = [];
     for (let i = 0; i < 2; i++) {
-      const response = await post('/api/admin/transfers/in', cookies.principal, {
+      const response = await t.post('/api/admin/transfers/in', cookies.principal, {
         person,
         schoolId: schoolA,
         classId: classInA,
@@ -226,7 +220,7 @@ describe.each(testEngines())('転入・転出 over HTTP on %s', (engine) => {
     expect(ids[0]).toBe(ids[1]);
 
     const [existing] = await t.database.db.select().from(people).where(eq(people.id, child.studentId));
-    const duplicate = await post('/api/admin/transfers/in', cookies.principal, {
+    const duplicate = await t.post('/api/admin/transfers/in', cookies.principal, {
       person: {
         familyName: existing!.familyName,
         givenName: existing!.givenName,
@@ -247,7 +241,7 @@ describe.each(testEngines())('転入・転出 over HTTP on %s', (engine) => {
       queue.reviews.some((r) => r.incoming.system === 'manual' && r.candidate.id === child.studentId),
     ).toBe(true);
 
-    const both = await post('/api/admin/transfers/in', cookies.principal, {
+    const both = await t.post('/api/admin/transfers/in', cookies.principal, {
       person,
       studentId: child.studentId,
       schoolId: schoolA,

@@ -17,12 +17,6 @@ describe.each(testEngines())('転入・転出の一覧と検索 over HTTP on %s'
   let child: { studentId: number; kana: string; familyName: string };
   let classInA: number;
 
-  const post = (path: string, cookie: string | undefined, body: unknown) =>
-    fetch(`${t.baseUrl}${path}`, {
-      method: 'POST',
-      headers: { ...(cookie ? { cookie } : {}), 'content-type': 'application/json' },
-      body: JSON.stringify(body),
-    });
   const list = async (query = '') => {
     const response = await t.get(`/api/admin/transfers${query}`, cookies.admin);
     expect(response.status).toBe(200);
@@ -84,7 +78,7 @@ describe.each(testEngines())('転入・転出の一覧と検索 over HTTP on %s'
 
   it('lists a recorded 転出 first, with destination and reason, and pages the list', async () => {
     const before = await list();
-    const out = await post('/api/admin/transfers/out', cookies.admin, {
+    const out = await t.post('/api/admin/transfers/out', cookies.admin, {
       studentId: child.studentId,
       date: '2027-03-30',
       destination: '札幌市立北小学校',
@@ -94,7 +88,7 @@ describe.each(testEngines())('転入・転出の一覧と検索 over HTTP on %s'
     expect(out.status).toBe(200);
     const enrollment = TransferResponse.parse(await out.json()).enrollment;
     // The same 転出 again (a corrected destination) updates the record, it does not add one.
-    await post('/api/admin/transfers/out', cookies.admin, {
+    await t.post('/api/admin/transfers/out', cookies.admin, {
       studentId: child.studentId,
       date: '2027-03-30',
       destination: '札幌市立南小学校',
@@ -136,7 +130,7 @@ describe.each(testEngines())('転入・転出の一覧と検索 over HTTP on %s'
       givenNameKana: 'ヒナタ',
       birthDate: '2015-06-01',
     };
-    const taken = await post('/api/admin/transfers/in', cookies.admin, {
+    const taken = await t.post('/api/admin/transfers/in', cookies.admin, {
       person,
       schoolId: (await t.database.db.select().from(classes).where(eq(classes.id, classInA)))[0]!.schoolId,
       classId: classInA,
@@ -145,7 +139,7 @@ describe.each(testEngines())('転入・転出の一覧と検索 over HTTP on %s'
     });
     expect(taken.status).toBe(409);
     expect(ErrorResponse.parse(await taken.json()).error.code).toBe('attendance_no_taken');
-    const response = await post('/api/admin/transfers/in', cookies.admin, {
+    const response = await t.post('/api/admin/transfers/in', cookies.admin, {
       person,
       schoolId: (await t.database.db.select().from(classes).where(eq(classes.id, classInA)))[0]!.schoolId,
       classId: classInA,

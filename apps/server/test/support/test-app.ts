@@ -17,6 +17,8 @@ export interface TestApp {
   /** Signs in with a demo account over HTTP and returns the session cookie. */
   signIn(loginId: string, password?: string): Promise<string>;
   get(path: string, cookie?: string): Promise<Response>;
+  /** POSTs `body` as JSON, with the session cookie when given. */
+  post(path: string, cookie: string | undefined, body: unknown): Promise<Response>;
   dispose(): Promise<void>;
 }
 
@@ -36,11 +38,18 @@ export async function startTestApp(engine: Engine, env: Record<string, string> =
 
   const get = (path: string, cookie?: string) =>
     fetch(`${baseUrl}${path}`, { headers: cookie ? { cookie } : {} });
+  const post = (path: string, cookie: string | undefined, body: unknown) =>
+    fetch(`${baseUrl}${path}`, {
+      method: 'POST',
+      headers: { ...(cookie ? { cookie } : {}), 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
   return {
     app,
     database,
     baseUrl,
     get,
+    post,
     async signIn(loginId, password = DEMO_PASSWORD) {
       const response = await fetch(`${baseUrl}/api/auth/sign-in`, {
         method: 'POST',
