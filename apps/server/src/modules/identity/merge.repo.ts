@@ -54,6 +54,7 @@ export const MERGE_EXCLUDED_COLUMNS: Record<string, string> = {
   'identity_reviews.candidate_person_id': 'a review records what was decided about that record',
   'person_merges.survivor_id': 'merge history',
   'person_merges.merged_id': 'merge history',
+  'xapi_pending_voids.target_id': 'the id of an xAPI statement not stored yet, not a person',
 };
 
 const PERSON_NAME = /(^|_)(student|person|actor|target|respondent|author)_id$/;
