@@ -44,6 +44,21 @@ export const OneRosterImportReport = z.object({
 });
 export type OneRosterImportReport = z.infer<typeof OneRosterImportReport>;
 
+/** The roster files of a OneRoster CSV package that edukarte reads, in package order. */
+export const ONEROSTER_ROSTER_FILES = [
+  'orgs.csv',
+  'academicSessions.csv',
+  'courses.csv',
+  'classes.csv',
+  'users.csv',
+  'roles.csv',
+  'enrollments.csv',
+  'demographics.csv',
+] as const;
+
+/** Every file of a package in package order (manifest.csv first): the order reports list files in. */
+export const ONEROSTER_PACKAGE_FILES = ['manifest.csv', ...ONEROSTER_ROSTER_FILES] as const;
+
 /** How far a OneRoster import has got, for the progress display while it runs on the server. */
 export const ONEROSTER_IMPORT_PHASES = ['reading', 'validating', 'applying', 'done', 'failed'] as const;
 export type OneRosterImportPhase = (typeof ONEROSTER_IMPORT_PHASES)[number];

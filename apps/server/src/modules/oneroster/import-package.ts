@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import {
   ONEROSTER_APPLY_STEPS,
+  ONEROSTER_PACKAGE_FILES,
   SUBJECT_CODES,
   type OneRosterApplyStep,
   type OneRosterImportReport,
@@ -10,7 +11,6 @@ import {
 import type { Db, Tx } from '../../db/client.ts';
 import { resolvePeople, type IncomingPerson } from '../identity/resolve-person.ts';
 import * as batches from './batches.repo.ts';
-import { ROSTER_FILES } from './csv/columns.ts';
 import type { KnownIds, RosterPackage, UserRow } from './csv/model.ts';
 import { validationSteps, type ValidationResult } from './csv/validate.ts';
 import * as repo from './repo.ts';
@@ -191,7 +191,7 @@ function batchValues(
   };
 }
 
-const FILE_ORDER = ['manifest.csv', ...ROSTER_FILES] as readonly string[];
+const FILE_ORDER: readonly string[] = ONEROSTER_PACKAGE_FILES;
 
 /** Problems in package order: by file (manifest, orgs, … enrollments), then by line. */
 function sortIssues(issues: OneRosterIssue[]): OneRosterIssue[] {

@@ -1,4 +1,9 @@
-import type { OneRosterCounts, OneRosterImportJob } from '@edukarte/shared';
+import {
+  ONEROSTER_APPLY_STEPS,
+  ONEROSTER_PACKAGE_FILES,
+  type OneRosterCounts,
+  type OneRosterImportJob,
+} from '@edukarte/shared';
 import type { TFunction } from 'i18next';
 
 type Applied = OneRosterCounts['applied'];
@@ -49,18 +54,6 @@ export function appliedTotals(applied: Applied): {
   return total;
 }
 
-const PACKAGE_FILES = [
-  'manifest.csv',
-  'orgs.csv',
-  'academicSessions.csv',
-  'courses.csv',
-  'classes.csv',
-  'users.csv',
-  'roles.csv',
-  'enrollments.csv',
-  'demographics.csv',
-];
-
 /** Entries in a fixed order (a stored report's keys come back in the database's order); others last. */
 function inOrder<T>(entries: [string, T][], order: readonly string[]): [string, T][] {
   const rank = (key: string) => (order.includes(key) ? order.indexOf(key) : order.length);
@@ -69,7 +62,7 @@ function inOrder<T>(entries: [string, T][], order: readonly string[]): [string, 
 
 /** 'users.csv 20行、enrollments.csv 21行' in package order. */
 export function rowsLine(rows: Record<string, number>, t: TFunction): string {
-  return inOrder(Object.entries(rows), PACKAGE_FILES)
+  return inOrder(Object.entries(rows), ONEROSTER_PACKAGE_FILES)
     .map(([file, count]) => t('rosterImport.rowsRead', { file, count }))
     .join(t('rosterImport.rowsSeparator'));
 }
@@ -103,16 +96,6 @@ export function jobPercent(job: OneRosterImportJob): number {
   }
 }
 
-const APPLY_STEPS = [
-  'schools',
-  'schoolYears',
-  'classes',
-  'people',
-  'enrollments',
-  'deletions',
-  'recording',
-] as const;
-
 /** What the server is doing now, in words: 「内容を確認しています: users.csv（4/9）」. */
 export function jobStepLabel(job: OneRosterImportJob, t: TFunction): string {
   const counts = { done: job.stepsDone + 1, total: job.stepsTotal };
@@ -124,7 +107,7 @@ export function jobStepLabel(job: OneRosterImportJob, t: TFunction): string {
         ? t('rosterImport.phase.references', counts)
         : t('rosterImport.phase.validating', { file: job.step ?? '', ...counts });
     case 'applying': {
-      const step = APPLY_STEPS.find((s) => s === job.step);
+      const step = ONEROSTER_APPLY_STEPS.find((s) => s === job.step);
       return t(job.dryRun ? 'rosterImport.phase.applyingDry' : 'rosterImport.phase.applying', {
         step: step ? t(`rosterImport.steps.${step}`) : (job.step ?? ''),
         ...counts,

@@ -1,19 +1,13 @@
+import { ONEROSTER_ROSTER_FILES } from '@edukarte/shared';
+
 /**
  * Column sets of the OneRoster CSV binding (1.1 and 1.2) with the Japan Profile metadata columns.
  * `required` columns must be in the header; the rest are known (no warning) when present.
  */
 export type OneRosterVersion = '1.1' | '1.2';
 
-export const ROSTER_FILES = [
-  'orgs.csv',
-  'academicSessions.csv',
-  'courses.csv',
-  'classes.csv',
-  'users.csv',
-  'roles.csv',
-  'enrollments.csv',
-  'demographics.csv',
-] as const;
+/** The roster files we read, in package order (the list is shared with the web app's reports). */
+export const ROSTER_FILES = ONEROSTER_ROSTER_FILES;
 export type RosterFile = (typeof ROSTER_FILES)[number];
 
 /** Files we read but do not store (a warning says so when they hold rows). */
