@@ -1,6 +1,7 @@
-import { Alert, Button, Code, CopyButton, Group, List, Stack, Text } from '@mantine/core';
+import { Alert, Button, Code, Group, List, Stack, Text } from '@mantine/core';
 import { WEBHOOK_HEADERS, type WebhookSubscriptionCreated } from '@edukarte/shared';
 import { useTranslation } from 'react-i18next';
+import { CopyValue } from '../../components/CopyValue.tsx';
 import { verificationExample } from './mappers.ts';
 
 /**
@@ -29,25 +30,11 @@ export function NewSecret({
     >
       <Stack gap="sm">
         <Text size="sm">{t('attendanceFeed.secret.once')}</Text>
-        <Group gap="xs" wrap="nowrap">
-          <Code style={{ wordBreak: 'break-all' }} data-testid="webhook-secret">
-            {created.secret}
-          </Code>
-          <CopyButton value={created.secret} timeout={2000}>
-            {({ copied, copy }) => (
-              <Button
-                size="compact-sm"
-                variant={copied ? 'filled' : 'light'}
-                color={copied ? 'teal' : 'gray'}
-                onClick={copy}
-                aria-label={t('attendanceFeed.secret.copyLabel')}
-                style={{ flexShrink: 0 }}
-              >
-                {copied ? t('attendanceFeed.secret.copied') : t('attendanceFeed.secret.copy')}
-              </Button>
-            )}
-          </CopyButton>
-        </Group>
+        <CopyValue
+          value={created.secret}
+          label={t('attendanceFeed.secret.copyLabel')}
+          testId="webhook-secret"
+        />
         <Text size="sm" fw={700}>
           {t('attendanceFeed.secret.howTitle')}
         </Text>

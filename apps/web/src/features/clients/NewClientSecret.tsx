@@ -1,30 +1,18 @@
-import { Alert, Button, Code, CopyButton, Group, Stack, Table, Text } from '@mantine/core';
+import { Alert, Button, Group, Stack, Table, Text } from '@mantine/core';
 import type { RegisterClientResponse } from '@edukarte/shared';
 import { useTranslation } from 'react-i18next';
+import { CopyValue } from '../../components/CopyValue.tsx';
 import { xapiEndpoint } from './mappers.ts';
 
-function CopyValue({ value, label }: { value: string; label: 'endpoint' | 'key' | 'secret' }) {
+/** One of the new client's values, with a copy button named after it (コピー: キー). */
+function ClientValue({ value, field }: { value: string; field: 'endpoint' | 'key' | 'secret' }) {
   const { t } = useTranslation();
   return (
-    <Group gap="xs" wrap="nowrap">
-      <Code style={{ wordBreak: 'break-all' }} data-testid={`new-client-${label}`}>
-        {value}
-      </Code>
-      <CopyButton value={value} timeout={2000}>
-        {({ copied, copy }) => (
-          <Button
-            size="compact-sm"
-            variant={copied ? 'filled' : 'light'}
-            color={copied ? 'teal' : 'gray'}
-            onClick={copy}
-            aria-label={`${t('clients.copy')}: ${t(`clients.${label}`)}`}
-            style={{ flexShrink: 0 }}
-          >
-            {copied ? t('clients.copied') : t('clients.copy')}
-          </Button>
-        )}
-      </CopyButton>
-    </Group>
+    <CopyValue
+      value={value}
+      label={`${t('common.copy')}: ${t(`clients.${field}`)}`}
+      testId={`new-client-${field}`}
+    />
   );
 }
 
@@ -48,20 +36,20 @@ export function NewClientSecret({
               <Table.Tr>
                 <Table.Th scope="row">{t('clients.endpoint')}</Table.Th>
                 <Table.Td>
-                  <CopyValue value={xapiEndpoint(window.location.origin)} label="endpoint" />
+                  <ClientValue value={xapiEndpoint(window.location.origin)} field="endpoint" />
                 </Table.Td>
               </Table.Tr>
             ) : null}
             <Table.Tr>
               <Table.Th scope="row">{t('clients.key')}</Table.Th>
               <Table.Td>
-                <CopyValue value={client.clientKey} label="key" />
+                <ClientValue value={client.clientKey} field="key" />
               </Table.Td>
             </Table.Tr>
             <Table.Tr>
               <Table.Th scope="row">{t('clients.secret')}</Table.Th>
               <Table.Td>
-                <CopyValue value={secret} label="secret" />
+                <ClientValue value={secret} field="secret" />
               </Table.Td>
             </Table.Tr>
           </Table.Tbody>
