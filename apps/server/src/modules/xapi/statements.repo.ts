@@ -293,9 +293,13 @@ export async function voidStatements(
     WHERE d.school_id = t.school_id AND d.student_id = t.student_id AND d.date = t.date AND d.unit_code = t.unit_code
     RETURNING d.school_id, d.student_id, d.date::text AS date, d.unit_code, d.answered`,
   );
-  for (const e of emptied.filter((r) => Number(r.answered) <= 0))
-    await tx.execute(sql`DELETE FROM drill_daily WHERE school_id = ${e.school_id} AND student_id = ${e.student_id}
-      AND date = ${e.date}::date AND unit_code = ${e.unit_code} AND answered <= 0`);
+  // rollup rows left with nothing in them go, in one statement
+  const emptiedDays = emptied.filter((r) => Number(r.answered) <= 0);
+  if (emptiedDays.length > 0)
+    await tx.execute(sql`DELETE FROM drill_daily d
+      USING json_to_recordset(${json(emptiedDays)}) AS e(school_id integer, student_id integer, date date, unit_code text)
+      WHERE d.school_id = e.school_id AND d.student_id = e.student_id AND d.date = e.date
+        AND d.unit_code = e.unit_code AND d.answered <= 0`);
   await tx.execute(sql`WITH v AS (${targets})
     DELETE FROM interactions i USING v
     WHERE i.school_id = v.school_id AND i.occurred_at = v."timestamp" AND i.statement_id = v.id`);
@@ -324,10 +328,13 @@ export async function voidStatements(
     RETURNING d.school_id, d.date::text AS date, d.tool_id, d.device::text AS device,
       d.purpose::text AS purpose, d.launches`,
   );
-  for (const e of usageLeft.filter((r) => Number(r.launches) <= 0))
-    await tx.execute(sql`DELETE FROM ict_usage_daily WHERE school_id = ${e.school_id} AND date = ${e.date}::date
-      AND tool_id = ${e.tool_id} AND device = ${e.device}::device_kind AND purpose = ${e.purpose}::usage_purpose
-      AND launches <= 0`);
+  const emptiedUsage = usageLeft.filter((r) => Number(r.launches) <= 0);
+  if (emptiedUsage.length > 0)
+    await tx.execute(sql`DELETE FROM ict_usage_daily d
+      USING json_to_recordset(${json(emptiedUsage)}) AS e(school_id integer, date date, tool_id integer,
+        device device_kind, purpose usage_purpose)
+      WHERE d.school_id = e.school_id AND d.date = e.date AND d.tool_id = e.tool_id AND d.device = e.device
+        AND d.purpose = e.purpose AND d.launches <= 0`);
   return voided.map((v) => v.id);
 }
 
