@@ -348,21 +348,17 @@ export async function storeStatements(
       const isNew = (statementId: string) => !stored.has(statementId);
       // a target whose voiding statement came before it, or comes in the same batch, is stored
       // voided and none of its typed events are recorded (a voiding statement cannot be voided)
-      const newRows = stored.size === 0 ? rows : rows.filter((r) => isNew(r.id));
+      const newRows = rows.filter((r) => isNew(r.id));
       const candidates = newRows.filter((r) => r.verb_id !== VOIDED_VERB).map((r) => r.id);
       const voidedOnArrival = await repo.takeWaitingVoids(tx, client.municipalityId, candidates);
       const voidsInBatch = new Set(newRows.map((r) => r.voids_statement_id).filter((v) => v !== null));
       for (const id of candidates) if (voidsInBatch.has(id)) voidedOnArrival.add(id);
       const counts = (statementId: string) => isNew(statementId) && !voidedOnArrival.has(statementId);
-      const unchanged = stored.size === 0 && voidedOnArrival.size === 0;
       const fresh = {
-        statements:
-          voidedOnArrival.size === 0
-            ? newRows
-            : newRows.map((r) => ({ ...r, is_voided: voidedOnArrival.has(r.id) })),
-        drill: unchanged ? drill : drill.filter((d) => counts(d.statementId)),
-        interactions: unchanged ? interactions : interactions.filter((i) => counts(i.statementId)),
-        usage: unchanged ? usage : usage.filter((u) => counts(u.statementId)),
+        statements: newRows.map((r) => (voidedOnArrival.has(r.id) ? { ...r, is_voided: true } : r)),
+        drill: drill.filter((d) => counts(d.statementId)),
+        interactions: interactions.filter((i) => counts(i.statementId)),
+        usage: usage.filter((u) => counts(u.statementId)),
       };
       await repo.copyStatementBatch(tx, fresh);
       // targets stored earlier: void them and take their typed events out of the rollups
