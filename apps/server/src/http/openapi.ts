@@ -3,10 +3,15 @@
  * contracts: the xAPI 1.0.3 LRS (/xapi) and the OneRoster 1.2 rostering API (/ims/oneroster).
  * Their parameters follow the specifications, which the descriptions name.
  */
+import { ONEROSTER_SCOPES } from '../modules/clients/service.ts';
+
 export const OPENAPI_TAGS = {
   xapi: 'xAPI 1.0.3 (LRS)',
   oneRoster: 'OneRoster 1.2 (Japan Profile)',
 } as const;
+
+/** What each of ONEROSTER_SCOPES grants, in its order (core, roster, demographics). */
+const SCOPE_LABELS = ['名簿（コア）の読み取り', '名簿の読み取り', '属性情報の読み取り'];
 
 export const SECURITY_SCHEMES = {
   xapiBasic: {
@@ -21,11 +26,7 @@ export const SECURITY_SCHEMES = {
     flows: {
       clientCredentials: {
         tokenUrl: '/ims/oneroster/oauth/token',
-        scopes: {
-          'https://purl.imsglobal.org/spec/or/v1p2/scope/roster-core.readonly': '名簿（コア）の読み取り',
-          'https://purl.imsglobal.org/spec/or/v1p2/scope/roster.readonly': '名簿の読み取り',
-          'https://purl.imsglobal.org/spec/or/v1p2/scope/roster-demographics.readonly': '属性情報の読み取り',
-        },
+        scopes: Object.fromEntries(ONEROSTER_SCOPES.map((scope, i) => [scope, SCOPE_LABELS[i] ?? scope])),
       },
     },
   },
