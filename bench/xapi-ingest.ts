@@ -18,7 +18,7 @@
  * Figures, not assertions: the machine is small and shared; compare numbers from the same run.
  */
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -164,7 +164,14 @@ const port = await new Promise<number>((resolve, reject) => {
 const root = path.resolve(import.meta.dirname, '..');
 const server = spawn(
   process.execPath,
-  [...SERVER_NODE_FLAGS, '--import', 'tsx', path.join(root, 'apps/server/src/main.ts')],
+  [
+    ...SERVER_NODE_FLAGS,
+    // e.g. BENCH_SERVER_NODE_FLAGS='--cpu-prof --cpu-prof-dir=/tmp/prof' to profile the server
+    ...(process.env.BENCH_SERVER_NODE_FLAGS?.split(' ').filter(Boolean) ?? []),
+    '--import',
+    'tsx',
+    path.join(root, 'apps/server/src/main.ts'),
+  ],
   {
     cwd: root,
     env: {
@@ -195,6 +202,27 @@ function serverCpuSeconds(): number {
   const fields = readFileSync(`/proc/${server.pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
   return (Number(fields[11]) + Number(fields[12])) / 100;
 }
+/** CPU seconds all PostgreSQL processes on this machine have used so far (the bench's database is the only busy one). */
+function postgresCpuSeconds(): number {
+  let ticks = 0;
+  for (const pid of readdirSync('/proc')) {
+    if (!/^\d+$/.test(pid)) continue;
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      if (!stat.includes('(postgres)')) continue;
+      const fields = stat.split(') ')[1]!.split(' ');
+      ticks += Number(fields[11]) + Number(fields[12]);
+    } catch {
+      // the process ended while we read
+    }
+  }
+  return ticks / 100;
+}
+/** CPU seconds of this process (the load generator's worker thread included). */
+const benchCpuSeconds = () => {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1e6;
+};
 const authorization = `Basic ${Buffer.from(`${client.clientKey}:${secret}`).toString('base64')}`;
 
 const LOAD_GENERATOR = `
@@ -365,9 +393,11 @@ for (let run = 1; run <= RUNS; run++) {
   const bodies = Array.from({ length: BATCHES }, () =>
     Buffer.from(JSON.stringify(answers(BATCH_SIZE).map(statementOf))),
   );
-  const cpu0 = serverCpuSeconds();
+  const [cpu0, pg0, bench0] = [serverCpuSeconds(), postgresCpuSeconds(), benchCpuSeconds()];
   const http = await httpRun(bodies);
   const cpu = serverCpuSeconds() - cpu0;
+  const pgCpu = postgresCpuSeconds() - pg0;
+  const benchCpu = benchCpuSeconds() - bench0;
   if (http.failed > 0) throw new Error(`${http.failed} batches failed`);
   const stored = new Date().toISOString();
   const raw = Array.from({ length: BATCHES }, () => rawBatch(answers(BATCH_SIZE), stored));
@@ -377,7 +407,7 @@ for (let run = 1; run <= RUNS; run++) {
   httpRates.push(httpRate);
   rawRates.push(rawRate);
   console.log(
-    `run ${run}: HTTP ${fmt(httpRate)} statements/s (${(http.ms / 1000).toFixed(2)} s, server process CPU ${cpu.toFixed(2)} s) | raw INSERT ${fmt(rawRate)} rows/s (${(rawMs / 1000).toFixed(2)} s)`,
+    `run ${run}: HTTP ${fmt(httpRate)} statements/s (${(http.ms / 1000).toFixed(2)} s; CPU: server ${cpu.toFixed(2)} s, PostgreSQL ${pgCpu.toFixed(2)} s, load generator ${benchCpu.toFixed(2)} s) | raw INSERT ${fmt(rawRate)} rows/s (${(rawMs / 1000).toFixed(2)} s)`,
   );
 }
 
