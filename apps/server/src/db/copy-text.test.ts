@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { copyField, copyText, textArrayLiteral } from './copy-text.ts';
+import { copyField, copyText, JsonText, textArrayLiteral } from './copy-text.ts';
 
 describe('copyField', () => {
   it.each([
@@ -18,6 +18,8 @@ describe('copyField', () => {
     { value: ['quote"d', 'back\\'], expected: '{"quote\\\\"d","back\\\\\\\\"}' },
     // JSON text keeps its own escapes, and COPY's backslash escaping goes on top
     { value: { name: { 'ja-JP': '「問1」\n' } }, expected: '{"name":{"ja-JP":"「問1」\\\\n"}}' },
+    // JSON text serialised already: the same, without serialising again
+    { value: new JsonText('{"a":"tab\\tand \\\\"}'), expected: '{"a":"tab\\\\tand \\\\\\\\"}' },
   ])('$value → $expected', ({ value, expected }) => {
     expect(copyField(value)).toBe(expected);
   });

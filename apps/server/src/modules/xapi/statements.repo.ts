@@ -1,6 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { copyInTransaction, type Queryable, type Tx } from '../../db/client.ts';
-import { copyText } from '../../db/copy-text.ts';
+import { copyText, type JsonText } from '../../db/copy-text.ts';
 import type { DrillDailyDelta, UsageDailyDelta } from './rollup-deltas.ts';
 import type { DrillRow, InteractionRow, UsageRow } from './typed-events.ts';
 
@@ -33,7 +33,8 @@ export interface StatementRow {
   /** true when a voiding statement for it arrived first */
   is_voided: boolean;
   person_id: number | null;
-  statement: Record<string, unknown>;
+  /** the statement as stored (storedStatementJson in statements.service.ts) */
+  statement: JsonText | Record<string, unknown>;
 }
 
 export interface StatementBatch {

@@ -6,6 +6,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { SubjectCode } from '@edukarte/shared';
 import type { Db } from '../../db/client.ts';
+import { JsonText } from '../../db/copy-text.ts';
 import type { ApiClient } from '../clients/service.ts';
 import { listLearningTools, listLearningUnits, resolvePeople, type PersonLookup } from './events.repo.ts';
 import { buildMultipart, headerParam, mediaType, MultipartError, parseMultipart } from './multipart.ts';
@@ -183,6 +184,25 @@ function checkAttachments(
     if (!used.has(sha2)) throw badRequest(`どのステートメントの添付でもないパートがあります (sha2 ${sha2})`);
 }
 
+/**
+ * A statement as the LRS stores it: the JSON as sent with the LRS's properties added — the id in
+ * lower case, the timestamp when none was sent, stored, authority, the version when none was sent.
+ * Built as text, by appending those properties to the statement's own JSON instead of copying
+ * every statement into a new object: for jsonb the last of duplicate keys wins, so an appended
+ * property replaces one the client sent (stored and authority are always the LRS's own).
+ */
+export function storedStatementJson(
+  s: Statement,
+  added: { id: string; timestamp: string; stored: string; authorityJson: string },
+): JsonText {
+  const json = JSON.stringify(s);
+  let tail = `,"stored":${JSON.stringify(added.stored)},"authority":${added.authorityJson}`;
+  if (s.id !== added.id) tail += `,"id":${JSON.stringify(added.id)}`;
+  if (s.timestamp === undefined) tail += `,"timestamp":${JSON.stringify(added.timestamp)}`;
+  if (s.version === undefined) tail += ',"version":"1.0.0"';
+  return new JsonText(`${json.slice(0, -1)}${tail}}`);
+}
+
 const lookupKey = (municipalityId: number, system: string, sourceId: string, date: string) =>
   `${municipalityId}\u0000${system}\u0000${sourceId}\u0000${date}`;
 
@@ -221,6 +241,7 @@ export async function storeStatements(
   const now = new Date();
   const stored = now.toISOString();
   const authority = authorityOf(client, origin);
+  const authorityJson = JSON.stringify(authority);
   const prepared = statements.map((s) => {
     const id = (s.id ?? randomUUID()).toLowerCase();
     const timestamp = s.timestamp ?? stored;
@@ -319,7 +340,7 @@ export async function storeStatements(
       object_statement_id: facts.statementRef,
       is_voided: false,
       person_id: actor?.personId ?? null,
-      statement: { ...s, id, timestamp, stored, authority, version: s.version ?? '1.0.0' },
+      statement: storedStatementJson(s, { id, timestamp, stored, authorityJson }),
     });
   }
 
