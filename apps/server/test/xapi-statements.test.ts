@@ -216,6 +216,28 @@ describe.each(testEngines())('xAPI statement resource on %s', (engine) => {
       expect(back.object).toEqual(sent.object);
     });
 
+    it('stores statements from the JSON as sent: indented with tabs and newlines, escaped as PHP does', async () => {
+      const [a, b] = [randomUUID(), randomUUID()];
+      const first = { ...drillStatement(f.pupil.account), id: a };
+      const second = { ...drillStatement(f.classmate.account), id: b.toUpperCase() };
+      // json_encode's defaults: \/ for every slash, \uXXXX for every non-ASCII character
+      const phpStyle = JSON.stringify(second)
+        .replace(/\//g, '\\/')
+        .replace(/[^ -~]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+      const body = `[\n\t${JSON.stringify(first, null, '\t')},\r\n${phpStyle}\n]`;
+      const response = await post(body, { headers: { 'content-type': 'application/json' } });
+      expect(response.status).toBe(200);
+      expect(await response.json()).toEqual([a, b]);
+      for (const [id, sent] of [
+        [a, first],
+        [b, { ...second, id: b }],
+      ] as const) {
+        const back = (await (await f.call(`/xapi/statements?statementId=${id}`)).json()) as StatementJson;
+        expect(back).toMatchObject({ ...sent, version: '1.0.0' });
+        expect(back.authority).toMatchObject({ account: { name: f.client.key } });
+      }
+    });
+
     it('stores a batch sent twice at the same moment once, answering both with its ids', async () => {
       const batch = Array.from({ length: 20 }, (_, i) => ({
         ...drillStatement(i % 2 ? f.pupil.account : f.classmate.account),

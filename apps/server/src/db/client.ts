@@ -127,17 +127,17 @@ async function openPostgres(url: string, runMigrations: boolean): Promise<Databa
 }
 
 /**
- * COPY … FROM of text-format rows (copy-text.ts) on the connection of a transaction, so the rows
- * commit or roll back with everything else the transaction writes. Both engines: node-postgres
- * streams COPY data with pg-copy-streams; PGlite reads it from a blob.
+ * COPY … FROM of text-format rows (copy-text.ts: text, or its UTF-8 bytes) on the connection of a
+ * transaction, so the rows commit or roll back with everything else the transaction writes. Both
+ * engines: node-postgres streams COPY data with pg-copy-streams; PGlite reads it from a blob.
  */
 export async function copyInTransaction(
   tx: Tx,
   table: string,
   columns: readonly string[],
-  text: string,
+  text: string | Buffer,
 ): Promise<void> {
-  if (text === '') return;
+  if (text.length === 0) return;
   // drizzle keeps the transaction's own connection on its session (a pg PoolClient, or PGlite's
   // Transaction); COPY is not part of drizzle's query API
   const client = (tx as unknown as { session: { client: unknown } }).session.client;

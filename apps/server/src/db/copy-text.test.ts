@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { copyField, copyText, JsonText, textArrayLiteral } from './copy-text.ts';
+import { copyBytes, copyField, copyText, JsonText, SentJsonObject, textArrayLiteral } from './copy-text.ts';
 
 describe('copyField', () => {
   it.each([
@@ -46,5 +46,30 @@ describe('copyText', () => {
   });
   it('is empty for no rows', () => {
     expect(copyText([])).toBe('');
+  });
+});
+
+describe('copyBytes', () => {
+  const sent = (json: string) =>
+    new SentJsonObject(Buffer.from(json), ',"stored":"2026-11-20T01:00:00.000Z"');
+  const rows = [
+    [1, 'まなび\tドリル', null, ['a', 'b"c'], sent('{"name":{"ja-JP":"問1"}}')],
+    // indented with tabs and newlines, escapes in strings: COPY escaping needed
+    [2, 'x', true, [], sent('{\n\t"name": "改行\\nと\\\\"\r\n}')],
+    [3, 'y', false, [], new JsonText('{"a":"\\u3042"}')],
+  ];
+
+  it('writes the same bytes as copyText, sent JSON included', () => {
+    expect(copyBytes(rows).toString('utf8')).toBe(copyText(rows));
+  });
+
+  it('writes sent JSON with its properties appended inside the object', () => {
+    expect(copyBytes([[sent('{"a":1}')]]).toString('utf8')).toBe(
+      '{"a":1,"stored":"2026-11-20T01:00:00.000Z"}\n',
+    );
+  });
+
+  it('is empty for no rows', () => {
+    expect(copyBytes([]).length).toBe(0);
   });
 });

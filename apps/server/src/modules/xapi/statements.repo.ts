@@ -1,6 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { copyInTransaction, type Queryable, type Tx } from '../../db/client.ts';
-import { copyText, type JsonText } from '../../db/copy-text.ts';
+import { copyBytes, copyText, type JsonText, type SentJsonObject } from '../../db/copy-text.ts';
 import type { DrillDailyDelta, UsageDailyDelta } from './rollup-deltas.ts';
 import type { DrillRow, InteractionRow, UsageRow } from './typed-events.ts';
 
@@ -34,7 +34,7 @@ export interface StatementRow {
   is_voided: boolean;
   person_id: number | null;
   /** the statement as stored (storedStatementJson in statements.service.ts) */
-  statement: JsonText | Record<string, unknown>;
+  statement: SentJsonObject | JsonText | Record<string, unknown>;
 }
 
 export interface StatementBatch {
@@ -77,7 +77,7 @@ export async function copyStatementBatch(tx: Tx, batch: StatementBatch): Promise
     tx,
     'xapi_statements',
     STATEMENT_COLUMNS,
-    copyText(batch.statements.map((r) => STATEMENT_COLUMNS.map((c) => r[c]))),
+    copyBytes(batch.statements.map((r) => STATEMENT_COLUMNS.map((c) => r[c]))),
   );
   await copyInTransaction(
     tx,

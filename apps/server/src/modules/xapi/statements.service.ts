@@ -6,7 +6,8 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { SubjectCode } from '@edukarte/shared';
 import type { Db } from '../../db/client.ts';
-import { JsonText } from '../../db/copy-text.ts';
+import { JsonText, SentJsonObject } from '../../db/copy-text.ts';
+import { statementSpans } from './json-spans.ts';
 import type { ApiClient } from '../clients/service.ts';
 import { listLearningTools, listLearningUnits, resolvePeople, type PersonLookup } from './events.repo.ts';
 import { buildMultipart, headerParam, mediaType, MultipartError, parseMultipart } from './multipart.ts';
@@ -103,14 +104,18 @@ interface ReceivedAttachment {
 
 const SHA2_BY_LENGTH: Record<number, string> = { 56: 'sha224', 64: 'sha256', 96: 'sha384', 128: 'sha512' };
 
-/** The statements of a request body (JSON or multipart/mixed) and the attachment parts it carried. */
+/**
+ * The statements of a request body (JSON or multipart/mixed), the attachment parts it carried, and
+ * the JSON's own bytes (`sent`), from which the statements are stored.
+ */
 export function readStatementBody(
   contentType: string | undefined,
   body: Buffer | undefined,
-): { json: unknown; attachments: Map<string, ReceivedAttachment> | null } {
+): { json: unknown; sent: Buffer; attachments: Map<string, ReceivedAttachment> | null } {
   if (!body || body.length === 0) throw badRequest('ステートメントの本文がありません');
   const type = mediaType(contentType);
-  if (type === 'application/json') return { json: parseJson(body.toString('utf8')), attachments: null };
+  if (type === 'application/json')
+    return { json: parseJson(body.toString('utf8')), sent: body, attachments: null };
   if (type !== 'multipart/mixed')
     throw badRequest('Content-Type は application/json または multipart/mixed です');
   const boundary = headerParam(contentType ?? '', 'boundary');
@@ -141,7 +146,7 @@ export function readStatementBody(
       content: part.body,
     });
   });
-  return { json: parseJson(first.body.toString('utf8')), attachments };
+  return { json: parseJson(first.body.toString('utf8')), sent: first.body, attachments };
 }
 
 function parseJson(text: string): unknown {
@@ -186,7 +191,8 @@ function checkAttachments(
 
 /**
  * A statement as the LRS stores it: the JSON as sent with the LRS's properties added — the id in
- * lower case, the timestamp when none was sent, stored, authority, the version when none was sent.
+ * lower case, the timestamp (`stored` when none was sent), stored, authority, the version when none
+ * was sent.
  * Built as text, by appending those properties to the statement's own JSON instead of copying
  * every statement into a new object: for jsonb the last of duplicate keys wins, so an appended
  * property replaces one the client sent (stored and authority are always the LRS's own).
@@ -194,13 +200,23 @@ function checkAttachments(
 export function storedStatementJson(
   s: Statement,
   added: { id: string; timestamp: string; stored: string; authorityJson: string },
-): JsonText {
-  const json = JSON.stringify(s);
-  let tail = `,"stored":${JSON.stringify(added.stored)},"authority":${added.authorityJson}`;
-  if (s.id !== added.id) tail += `,"id":${JSON.stringify(added.id)}`;
-  if (s.timestamp === undefined) tail += `,"timestamp":${JSON.stringify(added.timestamp)}`;
+  sent?: Buffer,
+): SentJsonObject | JsonText {
+  // id and timestamp always (the same value when they were sent; a PUT's id may be only in its URL)
+  let tail = `,"id":${JSON.stringify(added.id)},"timestamp":${JSON.stringify(added.timestamp)}`;
+  tail += `,"stored":${JSON.stringify(added.stored)},"authority":${added.authorityJson}`;
   if (s.version === undefined) tail += ',"version":"1.0.0"';
-  return new JsonText(`${json.slice(0, -1)}${tail}}`);
+  // the bytes the client sent, when we have them; otherwise the parsed statement serialised again
+  if (sent) return new SentJsonObject(sent, tail);
+  return new JsonText(`${JSON.stringify(s).slice(0, -1)}${tail}}`);
+}
+
+/**
+ * Each statement's bytes in the JSON a request sent (json-spans.ts): from them the statements are
+ * stored, as sent, without being serialised again.
+ */
+function sentStatements(sent: Buffer): Buffer[] {
+  return statementSpans(sent).map((span) => sent.subarray(span.start, span.end));
 }
 
 const lookupKey = (municipalityId: number, system: string, sourceId: string, date: string) =>
@@ -236,19 +252,21 @@ export async function storeStatements(
   origin: string,
   statements: readonly Statement[],
   received: Map<string, ReceivedAttachment> | null,
+  /** each statement's JSON as sent (its bytes, `{` to `}`), in the same order */
+  sent?: readonly Buffer[],
 ): Promise<string[]> {
   checkAttachments(statements, received);
   const now = new Date();
   const stored = now.toISOString();
   const authority = authorityOf(client, origin);
   const authorityJson = JSON.stringify(authority);
-  const prepared = statements.map((s) => {
+  const prepared = statements.map((s, i) => {
     const id = (s.id ?? randomUUID()).toLowerCase();
     const timestamp = s.timestamp ?? stored;
     const facts = factsOf(s, id);
     const authorityKey = agentKey(authority);
     if (authorityKey && !facts.relatedAgents.includes(authorityKey)) facts.relatedAgents.push(authorityKey);
-    return { s, id, timestamp, date: japanDate(timestamp), facts };
+    return { s, id, timestamp, date: japanDate(timestamp), facts, sent: sent?.[i] };
   });
 
   // one query resolves the batch's agents to people (and their school/class on that day);
@@ -340,7 +358,7 @@ export async function storeStatements(
       object_statement_id: facts.statementRef,
       is_voided: false,
       person_id: actor?.personId ?? null,
-      statement: storedStatementJson(s, { id, timestamp, stored, authorityJson }),
+      statement: storedStatementJson(s, { id, timestamp, stored, authorityJson }, p.sent),
     });
   }
 
@@ -417,10 +435,17 @@ function consistentThrough(): Record<string, string> {
 
 export async function postStatements(db: Db, client: ApiClient, req: XapiRequest): Promise<XapiResponse> {
   checkParams(req.query, []);
-  const { json, attachments } = readStatementBody(req.headers['content-type'], req.body);
+  const { json, sent, attachments } = readStatementBody(req.headers['content-type'], req.body);
   const validated = validateStatementBatch(json);
   if (!validated.ok) throw badRequest(issueSummary(validated.issues), validated.issues);
-  const ids = await storeStatements(db, client, req.origin, validated.value, attachments);
+  const ids = await storeStatements(
+    db,
+    client,
+    req.origin,
+    validated.value,
+    attachments,
+    sentStatements(sent),
+  );
   return { status: 200, headers: consistentThrough(), body: ids };
 }
 
@@ -429,7 +454,7 @@ export async function putStatement(db: Db, client: ApiClient, req: XapiRequest):
   const statementId = req.query.statementId!;
   if (!isUuid(statementId))
     throw badRequest('statementId は UUID です', [{ path: 'statementId', message: 'UUID' }]);
-  const { json, attachments } = readStatementBody(req.headers['content-type'], req.body);
+  const { json, sent, attachments } = readStatementBody(req.headers['content-type'], req.body);
   if (Array.isArray(json)) throw badRequest('PUT で送れるのは 1 件のステートメントです');
   const validated = validateStatementBatch(json);
   if (!validated.ok) throw badRequest(issueSummary(validated.issues), validated.issues);
@@ -438,7 +463,14 @@ export async function putStatement(db: Db, client: ApiClient, req: XapiRequest):
     throw badRequest('本文の id が statementId と一致しません', [
       { path: 'id', message: `statementId ${statementId} と同じにしてください` },
     ]);
-  await storeStatements(db, client, req.origin, [{ ...statement, id: statementId }], attachments);
+  await storeStatements(
+    db,
+    client,
+    req.origin,
+    [{ ...statement, id: statementId }],
+    attachments,
+    sentStatements(sent),
+  );
   return { status: 204, headers: consistentThrough() };
 }
 
