@@ -93,19 +93,27 @@ const isPlainForCopy = (bytes: Buffer) =>
  * serialised nor encoded again.
  */
 export function copyBytes(rows: readonly (readonly CopyValue[])[]): Buffer {
-  const parts: Buffer[] = [];
+  // text and sent bytes in turn; then one buffer (a UTF-16 code unit is at most 3 UTF-8 bytes)
+  const parts: (string | Buffer)[] = [];
+  let bound = 0;
   let pending = '';
   for (const row of rows) {
     for (let i = 0; i < row.length; i++) {
       if (i > 0) pending += '\t';
       const value = row[i];
       if (value instanceof SentJsonObject && isPlainForCopy(value.bytes)) {
-        parts.push(Buffer.from(pending), value.bytes.subarray(0, -1));
+        const bytes = value.bytes.subarray(0, -1);
+        parts.push(pending, bytes);
+        bound += pending.length * 3 + bytes.length;
         pending = `${escapeJsonText(value.appended)}}`;
       } else pending += copyField(value);
     }
     pending += '\n';
   }
-  parts.push(Buffer.from(pending));
-  return Buffer.concat(parts);
+  parts.push(pending);
+  bound += pending.length * 3;
+  const out = Buffer.allocUnsafe(bound);
+  let at = 0;
+  for (const part of parts) at += typeof part === 'string' ? out.write(part, at) : part.copy(out, at);
+  return out.subarray(0, at);
 }

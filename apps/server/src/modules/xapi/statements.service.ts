@@ -202,9 +202,9 @@ export function storedStatementJson(
   added: { id: string; timestamp: string; stored: string; authorityJson: string },
   sent?: Buffer,
 ): SentJsonObject | JsonText {
-  // id and timestamp always (the same value when they were sent; a PUT's id may be only in its URL)
-  let tail = `,"id":${JSON.stringify(added.id)},"timestamp":${JSON.stringify(added.timestamp)}`;
-  tail += `,"stored":${JSON.stringify(added.stored)},"authority":${added.authorityJson}`;
+  let tail = `,"stored":${JSON.stringify(added.stored)},"authority":${added.authorityJson}`;
+  if (s.id !== added.id) tail += `,"id":${JSON.stringify(added.id)}`;
+  if (s.timestamp === undefined) tail += `,"timestamp":${JSON.stringify(added.timestamp)}`;
   if (s.version === undefined) tail += ',"version":"1.0.0"';
   // the bytes the client sent, when we have them; otherwise the parsed statement serialised again
   if (sent) return new SentJsonObject(sent, tail);
@@ -245,6 +245,8 @@ function systemVariants(system: string): string[] {
 /**
  * Stores statements for a client. Returns their ids in order. All-or-nothing: an invalid
  * statement, a duplicate id in the batch or a conflicting id rejects the whole request.
+ * `statements` are exactly as sent (their JSON is `sent`); a PUT's id from its URL comes as
+ * `statementId`.
  */
 export async function storeStatements(
   db: Db,
@@ -254,6 +256,7 @@ export async function storeStatements(
   received: Map<string, ReceivedAttachment> | null,
   /** each statement's JSON as sent (its bytes, `{` to `}`), in the same order */
   sent?: readonly Buffer[],
+  statementId?: string,
 ): Promise<string[]> {
   checkAttachments(statements, received);
   const now = new Date();
@@ -261,7 +264,7 @@ export async function storeStatements(
   const authority = authorityOf(client, origin);
   const authorityJson = JSON.stringify(authority);
   const prepared = statements.map((s, i) => {
-    const id = (s.id ?? randomUUID()).toLowerCase();
+    const id = (statementId ?? s.id ?? randomUUID()).toLowerCase();
     const timestamp = s.timestamp ?? stored;
     const facts = factsOf(s, id);
     const authorityKey = agentKey(authority);
@@ -463,14 +466,7 @@ export async function putStatement(db: Db, client: ApiClient, req: XapiRequest):
     throw badRequest('本文の id が statementId と一致しません', [
       { path: 'id', message: `statementId ${statementId} と同じにしてください` },
     ]);
-  await storeStatements(
-    db,
-    client,
-    req.origin,
-    [{ ...statement, id: statementId }],
-    attachments,
-    sentStatements(sent),
-  );
+  await storeStatements(db, client, req.origin, [statement], attachments, sentStatements(sent), statementId);
   return { status: 204, headers: consistentThrough() };
 }
 
