@@ -5,14 +5,6 @@
  */
 
 /**
- * JSON text already serialised (e.g. a statement built by splicing): JSON escapes every control
- * character itself, so of COPY's special characters only the backslash can occur in it.
- */
-export class JsonText {
-  constructor(readonly text: string) {}
-}
-
-/**
  * A JSON object as a client sent it (its UTF-8 bytes, `{` to `}`) with properties appended
  * (JSON text such as `,"stored":"…"`): written to COPY from the bytes, without parsing and
  * serialising it again. copyBytes takes it as it is; copyText decodes it.
@@ -26,15 +18,7 @@ export class SentJsonObject {
 
 /** A value COPY can take: JSON objects go in as their JSON text (json/jsonb columns). */
 export type CopyValue =
-  | string
-  | number
-  | boolean
-  | null
-  | undefined
-  | readonly string[]
-  | JsonText
-  | SentJsonObject
-  | Record<string, unknown>;
+  string | number | boolean | null | undefined | readonly string[] | SentJsonObject | Record<string, unknown>;
 
 const SPECIAL = /[\\\t\n\r]/;
 
@@ -46,7 +30,10 @@ export function escapeCopyText(value: string): string {
   );
 }
 
-/** JSON text for COPY: only its backslashes need doubling (see JsonText). */
+/**
+ * JSON text for COPY: JSON escapes every control character itself, so of COPY's special
+ * characters only the backslash can occur in it and needs doubling.
+ */
 const escapeJsonText = (json: string): string => (json.includes('\\') ? json.replaceAll('\\', '\\\\') : json);
 
 /** A text[] literal: every element double-quoted, with `"` and `\` escaped inside the quotes. */
@@ -63,7 +50,6 @@ export function copyField(value: CopyValue): string {
   }
   if (typeof value === 'boolean') return value ? 't' : 'f';
   if (Array.isArray(value)) return escapeCopyText(textArrayLiteral(value as readonly string[]));
-  if (value instanceof JsonText) return escapeJsonText(value.text);
   if (value instanceof SentJsonObject)
     return `${escapeCopyText(value.bytes.subarray(0, -1).toString('utf8'))}${escapeJsonText(value.appended)}}`;
   return escapeJsonText(JSON.stringify(value));

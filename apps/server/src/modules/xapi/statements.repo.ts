@@ -1,6 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { copyInTransaction, type Queryable, type Tx } from '../../db/client.ts';
-import { copyBytes, copyText, type JsonText, type SentJsonObject } from '../../db/copy-text.ts';
+import { copyBytes, copyText, type SentJsonObject } from '../../db/copy-text.ts';
 import type { DrillDailyDelta, UsageDailyDelta } from './rollup-deltas.ts';
 import type { DrillRow, InteractionRow, UsageRow } from './typed-events.ts';
 
@@ -34,7 +34,7 @@ export interface StatementRow {
   is_voided: boolean;
   person_id: number | null;
   /** the statement as stored (storedStatementJson in statements.service.ts) */
-  statement: SentJsonObject | JsonText | Record<string, unknown>;
+  statement: SentJsonObject | Record<string, unknown>;
 }
 
 export interface StatementBatch {

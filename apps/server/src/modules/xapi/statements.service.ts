@@ -6,7 +6,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { SubjectCode } from '@edukarte/shared';
 import type { Db } from '../../db/client.ts';
-import { JsonText, SentJsonObject } from '../../db/copy-text.ts';
+import { SentJsonObject } from '../../db/copy-text.ts';
 import { statementSpans } from './json-spans.ts';
 import type { ApiClient } from '../clients/service.ts';
 import { listLearningTools, listLearningUnits, resolvePeople, type PersonLookup } from './events.repo.ts';
@@ -193,22 +193,20 @@ function checkAttachments(
  * A statement as the LRS stores it: the JSON as sent with the LRS's properties added — the id in
  * lower case, the timestamp (`stored` when none was sent), stored, authority, the version when none
  * was sent.
- * Built as text, by appending those properties to the statement's own JSON instead of copying
- * every statement into a new object: for jsonb the last of duplicate keys wins, so an appended
- * property replaces one the client sent (stored and authority are always the LRS's own).
+ * Built from the bytes the client sent, by appending those properties, instead of serialising the
+ * parsed statement again: for jsonb the last of duplicate keys wins, so an appended property
+ * replaces one the client sent (stored and authority are always the LRS's own).
  */
-export function storedStatementJson(
+function storedStatementJson(
   s: Statement,
   added: { id: string; timestamp: string; stored: string; authorityJson: string },
-  sent?: Buffer,
-): SentJsonObject | JsonText {
+  sent: Buffer,
+): SentJsonObject {
   let tail = `,"stored":${JSON.stringify(added.stored)},"authority":${added.authorityJson}`;
   if (s.id !== added.id) tail += `,"id":${JSON.stringify(added.id)}`;
   if (s.timestamp === undefined) tail += `,"timestamp":${JSON.stringify(added.timestamp)}`;
   if (s.version === undefined) tail += ',"version":"1.0.0"';
-  // the bytes the client sent, when we have them; otherwise the parsed statement serialised again
-  if (sent) return new SentJsonObject(sent, tail);
-  return new JsonText(`${JSON.stringify(s).slice(0, -1)}${tail}}`);
+  return new SentJsonObject(sent, tail);
 }
 
 /**
@@ -243,33 +241,60 @@ function systemVariants(system: string): string[] {
 }
 
 /**
- * Stores statements for a client. Returns their ids in order. All-or-nothing: an invalid
- * statement, a duplicate id in the batch or a conflicting id rejects the whole request.
- * `statements` are exactly as sent (their JSON is `sent`); a PUT's id from its URL comes as
- * `statementId`.
+ * Everything storing a request's statements writes, worked out before the transaction. It holds
+ * no parsed statement: a batch waits for the database with this alone (an async function keeps
+ * every local alive across await, so a plan that held them would carry 1,000 parsed statements
+ * per waiting batch through every garbage collection).
  */
-export async function storeStatements(
+interface StatementWrite {
+  /** the statements' ids, in the order sent: the answer */
+  ids: string[];
+  rows: repo.StatementRow[];
+  drill: DrillRow[];
+  interactions: InteractionRow[];
+  usage: UsageRow[];
+  /** each statement's JSON as sent, by id: parsed again only to compare with a stored one of the same id */
+  sentById: Map<string, Buffer>;
+  attachments: Map<string, ReceivedAttachment> | null;
+}
+
+/**
+ * A POST or PUT body read, validated and worked out into what storing it writes (a PUT's id from
+ * its URL comes as `statementId`). Statements are kept exactly as sent: their JSON bytes are stored
+ * with the LRS's properties appended (storedStatementJson).
+ */
+async function planStatements(
   db: Db,
   client: ApiClient,
-  origin: string,
-  statements: readonly Statement[],
-  received: Map<string, ReceivedAttachment> | null,
-  /** each statement's JSON as sent (its bytes, `{` to `}`), in the same order */
-  sent?: readonly Buffer[],
+  req: XapiRequest,
   statementId?: string,
-): Promise<string[]> {
-  checkAttachments(statements, received);
+): Promise<StatementWrite> {
+  const { json, sent, attachments } = readStatementBody(req.headers['content-type'], req.body);
+  if (statementId !== undefined && Array.isArray(json))
+    throw badRequest('PUT で送れるのは 1 件のステートメントです');
+  const validated = validateStatementBatch(json);
+  if (!validated.ok) throw badRequest(issueSummary(validated.issues), validated.issues);
+  const statements = validated.value;
+  if (statementId !== undefined) {
+    const bodyId = statements[0]!.id;
+    if (bodyId !== undefined && bodyId.toLowerCase() !== statementId.toLowerCase())
+      throw badRequest('本文の id が statementId と一致しません', [
+        { path: 'id', message: `statementId ${statementId} と同じにしてください` },
+      ]);
+  }
+  checkAttachments(statements, attachments);
+  const sentJson = sentStatements(sent);
   const now = new Date();
   const stored = now.toISOString();
-  const authority = authorityOf(client, origin);
+  const authority = authorityOf(client, req.origin);
   const authorityJson = JSON.stringify(authority);
+  const authorityKey = agentKey(authority);
   const prepared = statements.map((s, i) => {
     const id = (statementId ?? s.id ?? randomUUID()).toLowerCase();
     const timestamp = s.timestamp ?? stored;
     const facts = factsOf(s, id);
-    const authorityKey = agentKey(authority);
     if (authorityKey && !facts.relatedAgents.includes(authorityKey)) facts.relatedAgents.push(authorityKey);
-    return { s, id, timestamp, date: japanDate(timestamp), facts, sent: sent?.[i] };
+    return { s, id, timestamp, date: japanDate(timestamp), facts, sent: sentJson[i]! };
   });
 
   // one query resolves the batch's agents to people (and their school/class on that day);
@@ -331,20 +356,25 @@ export async function storeStatements(
     unitSubject: (code: string) => units.get(code),
   };
 
-  const rows: repo.StatementRow[] = [];
-  const drill: DrillRow[] = [];
-  const interactions: InteractionRow[] = [];
-  const usage: UsageRow[] = [];
-  const originals = new Map<string, Statement>();
+  const plan: StatementWrite = {
+    ids: [],
+    rows: [],
+    drill: [],
+    interactions: [],
+    usage: [],
+    sentById: new Map(),
+    attachments,
+  };
   for (const p of prepared) {
     const { s, id, timestamp, facts } = p;
-    originals.set(id, s);
+    plan.ids.push(id);
+    plan.sentById.set(id, p.sent);
     const actor = person(s.actor, p.date);
     const event = needsTyping ? typedEventOf(s, id, timestamp, lookups) : null;
-    if (event?.kind === 'drill') drill.push(event.row);
-    else if (event?.kind === 'interaction') interactions.push(event.row);
-    else if (event?.kind === 'usage') usage.push(event.row);
-    rows.push({
+    if (event?.kind === 'drill') plan.drill.push(event.row);
+    else if (event?.kind === 'interaction') plan.interactions.push(event.row);
+    else if (event?.kind === 'usage') plan.usage.push(event.row);
+    plan.rows.push({
       id,
       municipality_id: client.municipalityId,
       school_id: actor?.schoolId ?? null,
@@ -364,7 +394,15 @@ export async function storeStatements(
       statement: storedStatementJson(s, { id, timestamp, stored, authorityJson }, p.sent),
     });
   }
+  return plan;
+}
 
+/**
+ * Stores a planned batch in one transaction. All-or-nothing: a conflicting id rejects the whole
+ * request; a statement stored before with the same content is accepted and skipped.
+ */
+async function writeStatements(db: Db, client: ApiClient, plan: StatementWrite): Promise<void> {
+  const { rows, drill, interactions, usage, attachments } = plan;
   const write = () =>
     db.transaction(async (tx) => {
       // statements already stored: the same statement again is accepted and skipped, a
@@ -374,11 +412,11 @@ export async function storeStatements(
         rows.map((r) => r.id),
       );
       for (const e of existing) {
-        const original = originals.get(e.id);
+        const sent = plan.sentById.get(e.id);
         if (
           e.municipality_id !== client.municipalityId ||
-          !original ||
-          !sameStatement(original as unknown as Record<string, unknown>, e.statement)
+          !sent ||
+          !sameStatement(JSON.parse(sent.toString('utf8')) as Record<string, unknown>, e.statement)
         )
           throw new XapiError(
             409,
@@ -410,10 +448,10 @@ export async function storeStatements(
         .map((r) => ({ target: r.voids_statement_id!, voiding: r.id }));
       if (laterVoids.length > 0)
         await repo.voidStatements(tx, client.municipalityId, laterVoids, VOIDED_VERB);
-      if (received && received.size > 0)
+      if (attachments && attachments.size > 0)
         await repo.insertAttachments(
           tx,
-          [...received].map(([sha2, a]) => ({ sha2, contentType: a.contentType, content: a.content })),
+          [...attachments].map(([sha2, a]) => ({ sha2, contentType: a.contentType, content: a.content })),
         );
       // last: the rollup rows stay locked only until the commit
       await repo.addToRollups(tx, drillDailyDeltas(fresh.drill), usageDailyDeltas(fresh.usage));
@@ -425,7 +463,6 @@ export async function storeStatements(
     if (!repo.isStatementIdClash(error)) throw error;
     await write();
   }
-  return prepared.map((p) => p.id);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -438,18 +475,9 @@ function consistentThrough(): Record<string, string> {
 
 export async function postStatements(db: Db, client: ApiClient, req: XapiRequest): Promise<XapiResponse> {
   checkParams(req.query, []);
-  const { json, sent, attachments } = readStatementBody(req.headers['content-type'], req.body);
-  const validated = validateStatementBatch(json);
-  if (!validated.ok) throw badRequest(issueSummary(validated.issues), validated.issues);
-  const ids = await storeStatements(
-    db,
-    client,
-    req.origin,
-    validated.value,
-    attachments,
-    sentStatements(sent),
-  );
-  return { status: 200, headers: consistentThrough(), body: ids };
+  const plan = await planStatements(db, client, req);
+  await writeStatements(db, client, plan);
+  return { status: 200, headers: consistentThrough(), body: plan.ids };
 }
 
 export async function putStatement(db: Db, client: ApiClient, req: XapiRequest): Promise<XapiResponse> {
@@ -457,16 +485,7 @@ export async function putStatement(db: Db, client: ApiClient, req: XapiRequest):
   const statementId = req.query.statementId!;
   if (!isUuid(statementId))
     throw badRequest('statementId は UUID です', [{ path: 'statementId', message: 'UUID' }]);
-  const { json, sent, attachments } = readStatementBody(req.headers['content-type'], req.body);
-  if (Array.isArray(json)) throw badRequest('PUT で送れるのは 1 件のステートメントです');
-  const validated = validateStatementBatch(json);
-  if (!validated.ok) throw badRequest(issueSummary(validated.issues), validated.issues);
-  const statement = validated.value[0]!;
-  if (statement.id !== undefined && statement.id.toLowerCase() !== statementId.toLowerCase())
-    throw badRequest('本文の id が statementId と一致しません', [
-      { path: 'id', message: `statementId ${statementId} と同じにしてください` },
-    ]);
-  await storeStatements(db, client, req.origin, [statement], attachments, sentStatements(sent), statementId);
+  await writeStatements(db, client, await planStatements(db, client, req, statementId));
   return { status: 204, headers: consistentThrough() };
 }
 
