@@ -12,7 +12,9 @@
  *      multi-row INSERT … VALUES into xapi_statements and drill_answers plus the drill_daily upsert,
  *      one transaction per batch, the same concurrency, no HTTP, no validation, no resolution.
  * The server is a child process started as `npm start` starts it (scripts/server-node-flags.mjs),
- * on the throwaway database; its CPU time per run is read from /proc.
+ * on the throwaway database. Each run prints the CPU time of the server, of PostgreSQL and of the
+ * load generator (from /proc), and the WAL each phase wrote (a checkpoint during a phase makes it
+ * write full pages, and slower).
  * Prints each run and the medians. Options: --runs 5 --batches 40 --batch-size 1000 --concurrency 4
  * --days 1 (answers spread over the last N days; 1 = a vendor forwarding the day's answers).
  * Figures, not assertions: the machine is small and shared; compare numbers from the same run.
@@ -377,6 +379,24 @@ async function rawRun(batches: RawBatch[]): Promise<number> {
   return performance.now() - started;
 }
 
+/** Where PostgreSQL's WAL is and how many checkpoints it has made: a checkpoint during a phase makes it write full pages. */
+async function walPosition(): Promise<{ lsn: string; checkpoints: number }> {
+  const { rows } = (await db.execute(
+    sql`SELECT pg_current_wal_lsn()::text AS lsn, (SELECT checkpoints_timed + checkpoints_req FROM pg_stat_bgwriter)::int AS checkpoints`,
+  )) as { rows: { lsn: string; checkpoints: number }[] };
+  return rows[0]!;
+}
+async function walSince(from: { lsn: string; checkpoints: number }): Promise<string> {
+  const to = await walPosition();
+  const { rows } = (await db.execute(
+    sql`SELECT (${to.lsn}::pg_lsn - ${from.lsn}::pg_lsn)::float8 AS bytes`,
+  )) as {
+    rows: { bytes: number }[];
+  };
+  const checkpoint = to.checkpoints > from.checkpoints ? ', checkpoint' : '';
+  return `WAL ${Math.round(rows[0]!.bytes / 1e6)} MB${checkpoint}`;
+}
+
 // --- runs -------------------------------------------------------------------------------------------
 const total = BATCHES * BATCH_SIZE;
 console.log(
@@ -393,21 +413,25 @@ for (let run = 1; run <= RUNS; run++) {
   const bodies = Array.from({ length: BATCHES }, () =>
     Buffer.from(JSON.stringify(answers(BATCH_SIZE).map(statementOf))),
   );
+  const httpWal = await walPosition();
   const [cpu0, pg0, bench0] = [serverCpuSeconds(), postgresCpuSeconds(), benchCpuSeconds()];
   const http = await httpRun(bodies);
   const cpu = serverCpuSeconds() - cpu0;
   const pgCpu = postgresCpuSeconds() - pg0;
   const benchCpu = benchCpuSeconds() - bench0;
+  const httpWalWritten = await walSince(httpWal);
   if (http.failed > 0) throw new Error(`${http.failed} batches failed`);
   const stored = new Date().toISOString();
   const raw = Array.from({ length: BATCHES }, () => rawBatch(answers(BATCH_SIZE), stored));
+  const rawWal = await walPosition();
   const rawMs = await rawRun(raw);
+  const rawWalWritten = await walSince(rawWal);
   const httpRate = (total / http.ms) * 1000;
   const rawRate = (total / rawMs) * 1000;
   httpRates.push(httpRate);
   rawRates.push(rawRate);
   console.log(
-    `run ${run}: HTTP ${fmt(httpRate)} statements/s (${(http.ms / 1000).toFixed(2)} s; CPU: server ${cpu.toFixed(2)} s, PostgreSQL ${pgCpu.toFixed(2)} s, load generator ${benchCpu.toFixed(2)} s) | raw INSERT ${fmt(rawRate)} rows/s (${(rawMs / 1000).toFixed(2)} s)`,
+    `run ${run}: HTTP ${fmt(httpRate)} statements/s (${(http.ms / 1000).toFixed(2)} s; CPU: server ${cpu.toFixed(2)} s, PostgreSQL ${pgCpu.toFixed(2)} s, load generator ${benchCpu.toFixed(2)} s; ${httpWalWritten}) | raw INSERT ${fmt(rawRate)} rows/s (${(rawMs / 1000).toFixed(2)} s; ${rawWalWritten})`,
   );
 }
 
