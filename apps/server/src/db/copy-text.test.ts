@@ -48,10 +48,11 @@ describe('copyText', () => {
 });
 
 describe('copyBytes', () => {
-  const sent = (json: string) =>
-    new SentJsonObject(Buffer.from(json), ',"stored":"2026-11-20T01:00:00.000Z"');
+  const sent = (json: string, own = '') =>
+    new SentJsonObject(Buffer.from(json), own, ',"stored":"2026-11-20T01:00:00.000Z"');
   const rows = [
     [1, 'まなび\tドリル', null, ['a', 'b"c'], sent('{"name":{"ja-JP":"問1"}}')],
+    [4, 'z', null, ['d'], sent('{"name":"x"}', ',"id":"8d1c2a36-5c2e-4b8a-9d35-0b8f2a6f4e11"')],
     // indented with tabs and newlines, escapes in strings: COPY escaping needed
     [2, 'x', true, [], sent('{\n\t"name": "改行\\nと\\\\"\r\n}')],
     [3, 'y', false, [], { a: 'バック\\スラッシュ' }],
@@ -61,9 +62,9 @@ describe('copyBytes', () => {
     expect(copyBytes(rows).toString('utf8')).toBe(copyText(rows));
   });
 
-  it('writes sent JSON with its properties appended inside the object', () => {
-    expect(copyBytes([[sent('{"a":1}')]]).toString('utf8')).toBe(
-      '{"a":1,"stored":"2026-11-20T01:00:00.000Z"}\n',
+  it('writes sent JSON with its own and its shared properties appended inside the object', () => {
+    expect(copyBytes([[sent('{"a":1}')], [sent('{"b":2}', ',"id":"x"')]]).toString('utf8')).toBe(
+      '{"a":1,"stored":"2026-11-20T01:00:00.000Z"}\n{"b":2,"id":"x","stored":"2026-11-20T01:00:00.000Z"}\n',
     );
   });
 

@@ -5,14 +5,17 @@
  */
 
 /**
- * A JSON object as a client sent it (its UTF-8 bytes, `{` to `}`) with properties appended
- * (JSON text such as `,"stored":"…"`): written to COPY from the bytes, without parsing and
- * serialising it again. copyBytes takes it as it is; copyText decodes it.
+ * A JSON object as a client sent it (its UTF-8 bytes, `{` to `}`) with properties appended (JSON
+ * text such as `,"stored":"…"`): written to COPY from the bytes, without parsing and serialising
+ * it again. The appended text comes in two parts: the object's own (`own`, often empty) and a part
+ * shared by many objects (`shared`, the same string for a whole batch: copyBytes encodes it once).
+ * copyBytes takes it as it is; copyText decodes it.
  */
 export class SentJsonObject {
   constructor(
     readonly bytes: Buffer,
-    readonly appended: string,
+    readonly own: string,
+    readonly shared: string,
   ) {}
 }
 
@@ -51,7 +54,7 @@ export function copyField(value: CopyValue): string {
   if (typeof value === 'boolean') return value ? 't' : 'f';
   if (Array.isArray(value)) return escapeCopyText(textArrayLiteral(value as readonly string[]));
   if (value instanceof SentJsonObject)
-    return `${escapeCopyText(value.bytes.subarray(0, -1).toString('utf8'))}${escapeJsonText(value.appended)}}`;
+    return `${escapeCopyText(value.bytes.subarray(0, -1).toString('utf8'))}${escapeJsonText(value.own + value.shared)}}`;
   return escapeJsonText(JSON.stringify(value));
 }
 
@@ -79,19 +82,27 @@ const isPlainForCopy = (bytes: Buffer) =>
  * serialised nor encoded again.
  */
 export function copyBytes(rows: readonly (readonly CopyValue[])[]): Buffer {
-  // text and sent bytes in turn; then one buffer (a UTF-16 code unit is at most 3 UTF-8 bytes)
+  // text and bytes in turn, then one buffer (a UTF-16 code unit is at most 3 UTF-8 bytes)
   const parts: (string | Buffer)[] = [];
+  const sharedBytes = new Map<string, Buffer>();
   let bound = 0;
   let pending = '';
+  const flush = (bytes: Buffer) => {
+    parts.push(pending, bytes);
+    bound += pending.length * 3 + bytes.length;
+    pending = '';
+  };
   for (const row of rows) {
     for (let i = 0; i < row.length; i++) {
       if (i > 0) pending += '\t';
       const value = row[i];
       if (value instanceof SentJsonObject && isPlainForCopy(value.bytes)) {
-        const bytes = value.bytes.subarray(0, -1);
-        parts.push(pending, bytes);
-        bound += pending.length * 3 + bytes.length;
-        pending = `${escapeJsonText(value.appended)}}`;
+        flush(value.bytes.subarray(0, -1));
+        pending = escapeJsonText(value.own);
+        let shared = sharedBytes.get(value.shared);
+        if (!shared) sharedBytes.set(value.shared, (shared = Buffer.from(escapeJsonText(value.shared))));
+        flush(shared);
+        pending = '}';
       } else pending += copyField(value);
     }
     pending += '\n';

@@ -199,14 +199,38 @@ function checkAttachments(
  */
 function storedStatementJson(
   s: Statement,
-  added: { id: string; timestamp: string; stored: string; authorityJson: string },
+  added: { id: string; timestamp: string },
   sent: Buffer,
+  shared: { common: string; withTimestamp: string; withVersion: string; withBoth: string },
 ): SentJsonObject {
-  let tail = `,"stored":${JSON.stringify(added.stored)},"authority":${added.authorityJson}`;
-  if (s.id !== added.id) tail += `,"id":${JSON.stringify(added.id)}`;
-  if (s.timestamp === undefined) tail += `,"timestamp":${JSON.stringify(added.timestamp)}`;
-  if (s.version === undefined) tail += ',"version":"1.0.0"';
-  return new SentJsonObject(sent, tail);
+  const own = s.id !== added.id ? `,"id":${JSON.stringify(added.id)}` : '';
+  const noTimestamp = s.timestamp === undefined;
+  const noVersion = s.version === undefined;
+  const tail = noTimestamp
+    ? noVersion
+      ? shared.withBoth
+      : shared.withTimestamp
+    : noVersion
+      ? shared.withVersion
+      : shared.common;
+  return new SentJsonObject(sent, own, tail);
+}
+
+/**
+ * The properties the LRS appends to every statement of a batch (stored, authority), with the
+ * timestamp (`stored`) and the version for statements sent without them: four strings per batch,
+ * shared by its statements (copyBytes encodes each once).
+ */
+function sharedTails(stored: string, authorityJson: string) {
+  const common = `,"stored":${JSON.stringify(stored)},"authority":${authorityJson}`;
+  const timestamp = `,"timestamp":${JSON.stringify(stored)}`;
+  const version = ',"version":"1.0.0"';
+  return {
+    common,
+    withTimestamp: common + timestamp,
+    withVersion: common + version,
+    withBoth: common + timestamp + version,
+  };
 }
 
 /**
@@ -287,7 +311,7 @@ async function planStatements(
   const now = new Date();
   const stored = now.toISOString();
   const authority = authorityOf(client, req.origin);
-  const authorityJson = JSON.stringify(authority);
+  const tails = sharedTails(stored, JSON.stringify(authority));
   const authorityKey = agentKey(authority);
   const prepared = statements.map((s, i) => {
     const id = (statementId ?? s.id ?? randomUUID()).toLowerCase();
@@ -391,7 +415,7 @@ async function planStatements(
       object_statement_id: facts.statementRef,
       is_voided: false,
       person_id: actor?.personId ?? null,
-      statement: storedStatementJson(s, { id, timestamp, stored, authorityJson }, p.sent),
+      statement: storedStatementJson(s, { id, timestamp }, p.sent, tails),
     });
   }
   return plan;
