@@ -79,7 +79,8 @@ export interface RuleIssue {
   message: string;
 }
 
-const isRecord = (v: unknown): v is Record<string, unknown> =>
+/** A JSON object (not null, not an array). */
+export const isRecord = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
 
 export const objectTypeOf = (v: unknown): unknown => (isRecord(v) ? v.objectType : undefined);

@@ -14,6 +14,7 @@ import {
   groupRuleIssues,
   ifiCount,
   INTERACTION_TYPES,
+  isRecord,
   isDuration,
   isIri,
   isIrl,
@@ -99,15 +100,12 @@ function dispatch(pick: (value: unknown) => z.ZodType) {
 const PARSE = { reportInput: true } as const;
 
 const notAnObject = z.custom<never>(() => false, 'オブジェクトが必要です');
-const isPlainObject = (v: unknown) => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** Agent or Group, by objectType. */
-const actor = dispatch((v) =>
-  !isPlainObject(v) ? notAnObject : objectTypeOf(v) === 'Group' ? group : agent,
-);
+const actor = dispatch((v) => (!isRecord(v) ? notAnObject : objectTypeOf(v) === 'Group' ? group : agent));
 /** An Agent or an Identified Group (query parameters, documents). */
 export const identifiedAgentSchema = dispatch((v) =>
-  !isPlainObject(v) ? notAnObject : objectTypeOf(v) === 'Group' ? group : agent,
+  !isRecord(v) ? notAnObject : objectTypeOf(v) === 'Group' ? group : agent,
 );
 
 // ---------------------------------------------------------------------------------------------
@@ -198,7 +196,7 @@ const attachment = z.strictObject({
 
 /** Object of a SubStatement: anything but another SubStatement. */
 const subStatementObject = dispatch((v) => {
-  if (!isPlainObject(v)) return notAnObject;
+  if (!isRecord(v)) return notAnObject;
   switch (objectTypeOf(v)) {
     case 'Agent':
       return agent;
@@ -227,7 +225,7 @@ const subStatement = z
   .superRefine((v, ctx) => addRuleIssues(contextRuleIssues(v), ctx));
 
 const statementObject = dispatch((v) => {
-  if (!isPlainObject(v)) return notAnObject;
+  if (!isRecord(v)) return notAnObject;
   switch (objectTypeOf(v)) {
     case 'Agent':
       return agent;
@@ -412,19 +410,21 @@ export type Validated<T> = { ok: true; value: T } | { ok: false; issues: Validat
 
 /** One statement. `prefix` is prepended to issue paths (the index within a batch). */
 export function validateStatement(raw: unknown, prefix: readonly PropertyKey[] = []): Validated<Statement> {
-  if (!isPlainObject(raw))
+  if (!isRecord(raw))
     return {
       ok: false,
       issues: [
         { path: formatPath(prefix) || '(statement)', message: 'ステートメントは JSON オブジェクトです' },
       ],
     };
+  // kept as sent once a check below has found it to be a statement
+  const statement = raw as unknown as Statement;
   // the compiled check accepts nearly every valid statement at a fraction of zod's cost; what it
   // does not accept, zod decides and explains
-  if (passesFastCheck(raw)) return { ok: true, value: raw as Statement };
+  if (passesFastCheck(raw)) return { ok: true, value: statement };
   const parsed = statementSchema.safeParse(raw, PARSE);
   if (!parsed.success) return { ok: false, issues: issuesOf(parsed.error, prefix) };
-  return { ok: true, value: raw as Statement };
+  return { ok: true, value: statement };
 }
 
 /**
