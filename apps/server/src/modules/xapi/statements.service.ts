@@ -199,38 +199,28 @@ function checkAttachments(
  */
 function storedStatementJson(
   s: Statement,
-  added: { id: string; timestamp: string },
+  added: { id: string },
   sent: Buffer,
-  shared: { common: string; withTimestamp: string; withVersion: string; withBoth: string },
+  sharedTail: SharedTails,
 ): SentJsonObject {
   const own = s.id !== added.id ? `,"id":${JSON.stringify(added.id)}` : '';
-  const noTimestamp = s.timestamp === undefined;
-  const noVersion = s.version === undefined;
-  const tail = noTimestamp
-    ? noVersion
-      ? shared.withBoth
-      : shared.withTimestamp
-    : noVersion
-      ? shared.withVersion
-      : shared.common;
-  return new SentJsonObject(sent, own, tail);
+  return new SentJsonObject(sent, own, sharedTail(s.timestamp === undefined, s.version === undefined));
 }
+
+/** The appended text shared by a batch's statements, by whether a statement lacks its timestamp and version. */
+type SharedTails = (noTimestamp: boolean, noVersion: boolean) => string;
 
 /**
  * The properties the LRS appends to every statement of a batch (stored, authority), with the
  * timestamp (`stored`) and the version for statements sent without them: four strings per batch,
  * shared by its statements (copyBytes encodes each once).
  */
-function sharedTails(stored: string, authorityJson: string) {
+function sharedTails(stored: string, authorityJson: string): SharedTails {
   const common = `,"stored":${JSON.stringify(stored)},"authority":${authorityJson}`;
   const timestamp = `,"timestamp":${JSON.stringify(stored)}`;
   const version = ',"version":"1.0.0"';
-  return {
-    common,
-    withTimestamp: common + timestamp,
-    withVersion: common + version,
-    withBoth: common + timestamp + version,
-  };
+  const tails = [common, common + timestamp, common + version, common + timestamp + version];
+  return (noTimestamp, noVersion) => tails[(noTimestamp ? 1 : 0) + (noVersion ? 2 : 0)]!;
 }
 
 /**
@@ -415,7 +405,7 @@ async function planStatements(
       object_statement_id: facts.statementRef,
       is_voided: false,
       person_id: actor?.personId ?? null,
-      statement: storedStatementJson(s, { id, timestamp }, p.sent, tails),
+      statement: storedStatementJson(s, { id }, p.sent, tails),
     });
   }
   return plan;
