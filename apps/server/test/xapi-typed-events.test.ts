@@ -93,6 +93,25 @@ describe.each(testEngines())('typed learning events from xAPI statements on %s',
     });
   });
 
+  it('counts a resent batch that was partly stored before only for its new statements', async () => {
+    const before = await drillDay();
+    const batch = [1, 2, 3, 4].map((n) => ({
+      ...drillStatement(f.pupil.account),
+      id: randomUUID(),
+      result: { success: true, duration: 'PT10S' },
+      timestamp: `${TEST_TODAY}T1${n}:30:00+09:00`,
+    }));
+    // the vendor's first try stored two statements; it sends the whole batch again
+    await post(batch.slice(0, 2));
+    expect(await post(batch)).toEqual(batch.map((s) => s.id));
+    for (const s of batch) expect(await answersOf(s.id)).toHaveLength(1);
+    expect(await drillDay()).toMatchObject({
+      answered: before.answered + 4,
+      correct: before.correct + 4,
+      durationMs: before.durationMs + 40_000,
+    });
+  });
+
   it('takes a voided drill answer back out of drill_answers and drill_daily', async () => {
     const id = randomUUID();
     await post({ ...drillStatement(f.pupil.account), id, result: { success: false, duration: 'PT5S' } });

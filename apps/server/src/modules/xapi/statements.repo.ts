@@ -67,9 +67,8 @@ const STATEMENT_COLUMNS = [
 ] as const;
 
 /**
- * Writes new statements and their typed events with COPY (the caller has checked that none of
- * the ids is stored yet; a concurrent writer of the same id makes COPY fail with a unique
- * violation, and the caller retries). The rollups are not touched here: see addToRollups, the
+ * Writes new statements and their typed events with COPY (a stored id makes COPY fail with a
+ * unique violation, isStatementIdClash, and the caller writes the batch again, checking its ids). The rollups are not touched here: see addToRollups, the
  * last write of the transaction.
  */
 export async function copyStatementBatch(tx: Tx, batch: StatementBatch): Promise<void> {

@@ -414,17 +414,22 @@ async function planStatements(
 /**
  * Stores a planned batch in one transaction. All-or-nothing: a conflicting id rejects the whole
  * request; a statement stored before with the same content is accepted and skipped.
+ * The first attempt writes without looking for stored ids: the primary key refuses a stored one
+ * (a client sending a batch again, a concurrent writer of the same id), and the batch is then
+ * written again, this time checking each id. A new batch, nearly every batch, so pays no lookup.
  */
 async function writeStatements(db: Db, client: ApiClient, plan: StatementWrite): Promise<void> {
   const { rows, drill, interactions, usage, attachments } = plan;
-  const write = () =>
+  const write = (checkStored: boolean) =>
     db.transaction(async (tx) => {
       // statements already stored: the same statement again is accepted and skipped, a
       // different one under a stored id is a conflict
-      const existing = await repo.findStatementsByIds(
-        tx,
-        rows.map((r) => r.id),
-      );
+      const existing = checkStored
+        ? await repo.findStatementsByIds(
+            tx,
+            rows.map((r) => r.id),
+          )
+        : [];
       for (const e of existing) {
         const sent = plan.sentById.get(e.id);
         if (
@@ -470,12 +475,15 @@ async function writeStatements(db: Db, client: ApiClient, plan: StatementWrite):
       // last: the rollup rows stay locked only until the commit
       await repo.addToRollups(tx, drillDailyDeltas(fresh.drill), usageDailyDeltas(fresh.usage));
     });
-  try {
-    await write();
-  } catch (error) {
-    // another request stored one of these ids between our check and our COPY: check again
-    if (!repo.isStatementIdClash(error)) throw error;
-    await write();
+  // an id already stored: write again, checking the ids (and once more, should a concurrent
+  // writer store one of them between that check and the COPY)
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await write(attempt > 0);
+      return;
+    } catch (error) {
+      if (attempt === 2 || !repo.isStatementIdClash(error)) throw error;
+    }
   }
 }
 
