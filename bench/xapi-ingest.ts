@@ -267,7 +267,10 @@ interface RawBatch {
   daily: unknown[][];
 }
 
-function rawBatch(batch: Answer[], stored: string): RawBatch {
+/** The rows the LRS writes for these answers: the statement with the version it adds (stored and
+ * the authority are kept beside it), the actor and object in their own columns, not again among
+ * the related agents and activities. */
+function rawBatch(batch: Answer[], stored: string, authorityId: number): RawBatch {
   const statements = batch.map((a) => {
     const s = statementOf(a);
     return [
@@ -275,15 +278,16 @@ function rawBatch(batch: Answer[], stored: string): RawBatch {
       municipality!.id,
       a.pupil.schoolId,
       client.id,
+      authorityId,
       stored,
       a.timestamp,
       'http://adlnet.gov/expapi/verbs/answered',
       `account:${HOME}|S-${a.pupil.id}`,
       `${HOME}/items/${a.item}`,
-      [`account:${HOME}|S-${a.pupil.id}`],
-      [`${HOME}/items/${a.item}`, `${HOME}/units/${a.unit.code}`],
+      [],
+      [`${HOME}/units/${a.unit.code}`],
       a.pupil.id,
-      JSON.stringify({ ...s, stored, version: '1.0.0' }),
+      JSON.stringify({ ...s, version: '1.0.0' }),
     ];
   });
   const drill = batch.map((a) => [
@@ -330,6 +334,7 @@ async function rawInsert(batch: RawBatch): Promise<void> {
       '',
       '',
       '',
+      '',
       '::timestamptz',
       '::timestamptz',
       '',
@@ -341,7 +346,7 @@ async function rawInsert(batch: RawBatch): Promise<void> {
       '::jsonb',
     ]);
     await c.query(
-      `INSERT INTO xapi_statements (id, municipality_id, school_id, client_id, stored, "timestamp", verb_id, actor_key,
+      `INSERT INTO xapi_statements (id, municipality_id, school_id, client_id, authority_id, stored, "timestamp", verb_id, actor_key,
         activity_id, related_agents, related_activities, person_id, statement) VALUES ${s.text}`,
       s.params,
     );
@@ -407,6 +412,13 @@ await httpRun(
   Array.from({ length: 4 }, () => Buffer.from(JSON.stringify(answers(BATCH_SIZE).map(statementOf)))),
 );
 
+// the authority the LRS recorded for the bench's client (the raw rows refer to it as well)
+const { rows: authorities } = (await db.execute(sql`SELECT id FROM xapi_authorities`)) as {
+  rows: { id: number }[];
+};
+if (authorities.length !== 1) throw new Error(`expected one authority, found ${authorities.length}`);
+const authorityId = authorities[0]!.id;
+
 const httpRates: number[] = [];
 const rawRates: number[] = [];
 for (let run = 1; run <= RUNS; run++) {
@@ -422,7 +434,7 @@ for (let run = 1; run <= RUNS; run++) {
   const httpWalWritten = await walSince(httpWal);
   if (http.failed > 0) throw new Error(`${http.failed} batches failed`);
   const stored = new Date().toISOString();
-  const raw = Array.from({ length: BATCHES }, () => rawBatch(answers(BATCH_SIZE), stored));
+  const raw = Array.from({ length: BATCHES }, () => rawBatch(answers(BATCH_SIZE), stored, authorityId));
   const rawWal = await walPosition();
   const rawMs = await rawRun(raw);
   const rawWalWritten = await walSince(rawWal);

@@ -40,10 +40,11 @@ function insertRow(table: (typeof BULK_TABLES)[number], schoolId: number) {
   }
 }
 
-const statementRow = (municipalityId: number, schoolId: number | null) =>
-  sql`INSERT INTO xapi_statements (id, municipality_id, school_id, "timestamp", verb_id, actor_key, statement)
-      VALUES (${randomUUID()}, ${municipalityId}, ${schoolId}, now(), 'http://adlnet.gov/expapi/verbs/answered',
-        'mbox:mailto:a@example.jp', '{}'::jsonb)`;
+const statementRow = (municipalityId: number, schoolId: number | null, authorityId = 1) =>
+  sql`INSERT INTO xapi_statements (id, municipality_id, school_id, authority_id, "timestamp", verb_id, actor_key,
+        statement)
+      VALUES (${randomUUID()}, ${municipalityId}, ${schoolId}, ${authorityId}, now(),
+        'http://adlnet.gov/expapi/verbs/answered', 'mbox:mailto:a@example.jp', '{}'::jsonb)`;
 
 const count = async (database: TestDatabase, table: string) => {
   const { rows } = (await database.db.execute(
@@ -55,7 +56,7 @@ const count = async (database: TestDatabase, table: string) => {
 };
 
 describe.each(testEngines())(
-  'school and municipality checks of the bulk-written tables (%s)',
+  'school, municipality and authority checks of the bulk-written tables (%s)',
   (engine) => {
     let database: TestDatabase;
     let municipalityId: number;
@@ -64,6 +65,8 @@ describe.each(testEngines())(
       database = await openTestDatabase(engine);
       municipalityId = (await buildMunicipality(database.db)).id;
       schoolId = (await buildSchool(database.db, municipalityId)).id;
+      await database.db.execute(sql`INSERT INTO xapi_authorities (id, agent_key, agent)
+        VALUES (1, 'mbox:mailto:lrs@example.jp', '{"mbox": "mailto:lrs@example.jp"}')`);
     });
     afterAll(async () => database.dispose());
 
@@ -109,6 +112,24 @@ describe.each(testEngines())(
         'municipality_id 999999 is not in municipalities',
       );
       expect((await refusal(database.db.execute(statementRow(municipalityId, 999_999)))).code).toBe('23503');
+    });
+
+    it('xapi_statements needs a known authority, which never changes or goes', async () => {
+      const missing = await refusal(database.db.execute(statementRow(municipalityId, null, 999_999)));
+      expect(missing.code).toBe('23503');
+      expect(missing.message).toContain('authority_id 999999 is not in xapi_authorities');
+      await database.db.execute(sql`INSERT INTO xapi_authorities (id, agent_key, agent)
+        VALUES (2, 'mbox:mailto:other@example.jp', '{"mbox": "mailto:other@example.jp"}')`);
+      for (const change of [
+        sql`UPDATE xapi_statements SET authority_id = 2 WHERE authority_id = 1`,
+        sql`UPDATE xapi_authorities SET agent_key = 'x' WHERE id = 1`,
+        sql`DELETE FROM xapi_authorities WHERE id = 2`,
+        sql`TRUNCATE xapi_authorities`,
+      ]) {
+        const refused = await refusal(database.db.execute(change));
+        expect(refused.message).toContain("a statement's authority never changes");
+      }
+      expect(await count(database, 'xapi_authorities')).toBe(2);
     });
 
     it('refuses an update that moves rows to an unknown school', async () => {

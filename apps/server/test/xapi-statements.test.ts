@@ -260,6 +260,7 @@ describe.each(testEngines())('xAPI statement resource on %s', (engine) => {
         municipality_id: row!.municipalityId,
         school_id: row!.schoolId,
         client_id: row!.clientId,
+        authority_id: row!.authorityId,
         stored: new Date().toISOString(),
         timestamp: row!.timestamp.toISOString(),
         verb_id: row!.verbId,

@@ -211,6 +211,19 @@ export const portfolioComments = pgTable(
 );
 
 /** xAPI ステートメント as sent (the LRS store); typed events above are derived from these. */
+/**
+ * The authorities of stored statements: the Agent the LRS records as a statement's authority (a
+ * registered client application, as it was named when it sent), stored once and referred to by
+ * every statement it sent. Rows never change or go (a trigger refuses it): statements are
+ * immutable, and so is what they point at.
+ */
+export const xapiAuthorities = pgTable('xapi_authorities', {
+  id: integer().primaryKey().generatedByDefaultAsIdentity(),
+  /** the Agent's inverse functional identifier, as actor_key (the related_agents filter) */
+  agentKey: identifierText().notNull(),
+  agent: jsonb().$type<Record<string, unknown>>().notNull().unique(),
+});
+
 export const xapiStatements = pgTable(
   'xapi_statements',
   {
@@ -230,12 +243,17 @@ export const xapiStatements = pgTable(
     /** the object's id when the object is an Activity */
     activityId: identifierText(),
     registration: uuid(),
-    /** actor, object agent, authority, instructor, team members, sub-statement agents */
+    /** the LRS's authority for it: `stored` and `authority` are not in `statement`; reads add them */
+    authorityId: integer().notNull(),
+    /**
+     * agents other than the actor and the authority (which actor_key and authority_id hold): the
+     * object agent, instructor, team, group members, sub-statement agents
+     */
     relatedAgents: text()
       .array()
       .notNull()
       .default(sql`'{}'::text[]`),
-    /** object, context activities, sub-statement activities */
+    /** activities other than the object (activity_id): context activities, sub-statement activities */
     relatedActivities: text()
       .array()
       .notNull()
@@ -247,6 +265,10 @@ export const xapiStatements = pgTable(
     isVoided: boolean().notNull().default(false),
     /** the person the actor resolved to, when it did */
     personId: integer(),
+    /**
+     * the statement as sent, with the id, timestamp and version the LRS added when it had none;
+     * `stored` (the column) and `authority` (authority_id) are added when it is read
+     */
     statement: jsonb().$type<Record<string, unknown>>().notNull(),
   },
   (t) => [

@@ -65,11 +65,14 @@ describe('factsOf', () => {
       voids: null,
       statementRef: null,
     });
-    expect(facts.relatedAgents).toContain('mbox:mailto:sensei@school.example.jp');
-    expect(facts.relatedActivities).toEqual([
-      'https://drill.example.jp/items/MATH-P5-03-07',
-      'https://drill.example.jp/units/MATH-P5-03',
-    ]);
+    // the actor and the object are in actorKey and activityId, not again among the related ones
+    expect(facts.relatedAgents).toEqual(['mbox:mailto:sensei@school.example.jp']);
+    expect(facts.relatedActivities).toEqual(['https://drill.example.jp/units/MATH-P5-03']);
+  });
+
+  it('leaves out an authority the client sent: the LRS records its own', () => {
+    const s: Statement = { ...statement(), authority: { mbox: 'mailto:someone@example.jp' } };
+    expect(factsOf(s, 'id-2').relatedAgents).not.toContain('mbox:mailto:someone@example.jp');
   });
 
   it('finds the target of a voiding statement and the agents inside a SubStatement', () => {

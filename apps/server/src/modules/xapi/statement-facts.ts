@@ -75,9 +75,13 @@ export interface StatementFacts {
   objectAgentKey: string | null;
   activityId: string | null;
   registration: string | null;
-  /** actor, object agent, authority, instructor, team (and group members), also inside a SubStatement */
+  /**
+   * agents besides the actor (actorKey) and the LRS's authority: object agent, instructor, team
+   * (and group members), also inside a SubStatement. The related_agents filter matches these, the
+   * actor and the authority.
+   */
   relatedAgents: string[];
-  /** object, context activities, also inside a SubStatement */
+  /** activities besides the object (activityId): context activities, also inside a SubStatement */
   relatedActivities: string[];
   /** the statement this one voids */
   voids: string | null;
@@ -97,17 +101,20 @@ export function factsOf(statement: Statement, id: string): StatementFacts {
     for (const a of contextActivityIds(s)) activities.add(a);
   };
   collect(statement);
-  pushAgent(agents, statement.authority);
   const object = statement.object;
   if ((object as { objectType?: string }).objectType === 'SubStatement') collect(object as SubStatement);
   const statementRef =
     (object as { objectType?: string }).objectType === 'StatementRef'
       ? (object as { id: string }).id.toLowerCase()
       : null;
+  const actorKey = agentKey(statement.actor) ?? `anon:${id}`;
+  const activityId = isActivityObject(object) ? object.id : null;
+  agents.delete(actorKey);
+  if (activityId !== null) activities.delete(activityId);
   return {
-    actorKey: agentKey(statement.actor) ?? `anon:${id}`,
+    actorKey,
     objectAgentKey: isAgentObject(object) ? agentKey(object) : null,
-    activityId: isActivityObject(object) ? object.id : null,
+    activityId,
     registration: statement.context?.registration?.toLowerCase() ?? null,
     relatedAgents: [...agents],
     relatedActivities: [...activities],

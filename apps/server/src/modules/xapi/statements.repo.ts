@@ -1,5 +1,5 @@
 import { sql, type SQL } from 'drizzle-orm';
-import { copyInTransaction, type Queryable, type Tx } from '../../db/client.ts';
+import { copyInTransaction, type Db, type Queryable, type Tx } from '../../db/client.ts';
 import { copyBytes, copyText, type SentJsonObject } from '../../db/copy-text.ts';
 import type { DrillDailyDelta, UsageDailyDelta } from './rollup-deltas.ts';
 import type { DrillRow, InteractionRow, UsageRow } from './typed-events.ts';
@@ -20,6 +20,8 @@ export interface StatementRow {
   municipality_id: number;
   school_id: number | null;
   client_id: number | null;
+  /** the LRS's authority (authorityIdOf) */
+  authority_id: number;
   stored: string;
   timestamp: string;
   verb_id: string;
@@ -33,7 +35,7 @@ export interface StatementRow {
   /** true when a voiding statement for it arrived first */
   is_voided: boolean;
   person_id: number | null;
-  /** the statement as stored (storedStatementJson in statements.service.ts) */
+  /** the statement as stored, without stored and authority (storedStatementJson in statements.service.ts) */
   statement: SentJsonObject | Record<string, unknown>;
 }
 
@@ -51,6 +53,7 @@ const STATEMENT_COLUMNS = [
   'municipality_id',
   'school_id',
   'client_id',
+  'authority_id',
   'stored',
   'timestamp',
   'verb_id',
@@ -362,13 +365,46 @@ export async function findAttachments(q: Queryable, sha2s: readonly string[]) {
   }));
 }
 
+/**
+ * The id of the authority the LRS records for a client's statements, stored once in
+ * xapi_authorities (rows there never change, so an id once known is remembered). Outside the
+ * statements' transaction, so that a rolled-back batch cannot leave a remembered id behind.
+ */
+export async function authorityIdOf(q: Db, agent: object, agentKey: string): Promise<number> {
+  const text = JSON.stringify(agent);
+  const cache = authorityIds.get(q) ?? new Map<string, number>();
+  authorityIds.set(q, cache);
+  const known = cache.get(text);
+  if (known !== undefined) return known;
+  const [row] = await rows<{ id: number }>(
+    q,
+    sql`WITH added AS (
+          INSERT INTO xapi_authorities (agent_key, agent) VALUES (${agentKey}, ${text}::jsonb)
+          ON CONFLICT (agent) DO NOTHING RETURNING id)
+        SELECT id FROM added UNION ALL SELECT id FROM xapi_authorities WHERE agent = ${text}::jsonb`,
+  );
+  cache.set(text, row!.id);
+  return row!.id;
+}
+const authorityIds = new WeakMap<Db, Map<string, number>>();
+
+/** `stored` as the LRS writes it: UTC with milliseconds. */
+const storedText = (x: SQL) => sql`to_char(${x}.stored AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+
+/**
+ * A stored statement as the LRS returns it: the JSON kept, with `stored` and `authority` added
+ * (they are the LRS's own: a column and xapi_authorities). Needs `x` (xapi_statements) and `a`
+ * (its xapi_authorities row) in the FROM clause.
+ */
+const STATEMENT_AS_STORED = sql`x.statement || jsonb_build_object('stored', ${storedText(sql`x`)}, 'authority', a.agent)`;
+
 /** One statement of the municipality: a live one, or (voided = true) one that has been voided. */
 export async function findStatement(q: Queryable, municipalityId: number, id: string, voided: boolean) {
   const found = await rows<{ statement: Record<string, unknown>; stored: string }>(
     q,
-    sql`SELECT statement, to_char(stored AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS stored
-        FROM xapi_statements
-        WHERE id = ${id}::uuid AND municipality_id = ${municipalityId} AND is_voided = ${voided}`,
+    sql`SELECT ${STATEMENT_AS_STORED} AS statement, ${storedText(sql`x`)} AS stored
+        FROM xapi_statements x JOIN xapi_authorities a ON a.id = x.authority_id
+        WHERE x.id = ${id}::uuid AND x.municipality_id = ${municipalityId} AND x.is_voided = ${voided}`,
   );
   return found[0] ?? null;
 }
@@ -421,7 +457,10 @@ export async function queryStatements(q: Queryable, municipalityId: number, f: S
   if (f.agentKey !== undefined) {
     const key = f.agentKey;
     const related = sql`related_agents @> ARRAY[${key}]::text[]`;
-    if (f.relatedAgents) filters.push(related);
+    // related_agents holds the agents besides the actor and the authority
+    if (f.relatedAgents)
+      filters.push(sql`(actor_key = ${key} OR ${related}
+        OR authority_id IN (SELECT id FROM xapi_authorities WHERE agent_key = ${key}))`);
     else {
       const actor = sql`statement->'actor'`;
       const object = sql`statement->'object'`;
@@ -437,7 +476,7 @@ export async function queryStatements(q: Queryable, municipalityId: number, f: S
   if (f.activity !== undefined)
     filters.push(
       f.relatedActivities
-        ? sql`related_activities @> ARRAY[${f.activity}]::text[]`
+        ? sql`(activity_id = ${f.activity} OR related_activities @> ARRAY[${f.activity}]::text[])`
         : sql`activity_id = ${f.activity}`,
     );
   if (f.registration !== undefined) filters.push(sql`registration = ${f.registration}::uuid`);
@@ -453,8 +492,11 @@ export async function queryStatements(q: Queryable, municipalityId: number, f: S
   if (filters.length === 0)
     return rows<{ seq: number; statement: Record<string, unknown> }>(
       q,
-      sql`SELECT seq, statement FROM xapi_statements WHERE ${and(window)}
-          ORDER BY seq ${order} LIMIT ${f.limit + 1}`,
+      sql`SELECT x.seq, ${STATEMENT_AS_STORED} AS statement
+          FROM xapi_statements x JOIN xapi_authorities a ON a.id = x.authority_id
+          WHERE x.seq IN (SELECT seq FROM xapi_statements WHERE ${and(window)}
+                          ORDER BY seq ${order} LIMIT ${f.limit + 1})
+          ORDER BY x.seq ${order}`,
     );
   return rows<{ seq: number; statement: Record<string, unknown> }>(
     q,
@@ -476,7 +518,8 @@ export async function queryStatements(q: Queryable, municipalityId: number, f: S
            WHERE object_statement_id IN (SELECT id FROM referenced) AND ${and(window)}
            ORDER BY seq ${order} LIMIT ${f.limit + 1})
         )
-        SELECT x.seq, x.statement FROM xapi_statements x
+        SELECT x.seq, ${STATEMENT_AS_STORED} AS statement
+        FROM xapi_statements x JOIN xapi_authorities a ON a.id = x.authority_id
         WHERE x.seq IN (SELECT seq FROM hits ORDER BY seq ${order} LIMIT ${f.limit + 1})
         ORDER BY x.seq ${order}`,
   );

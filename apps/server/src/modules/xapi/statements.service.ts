@@ -190,12 +190,13 @@ function checkAttachments(
 }
 
 /**
- * A statement as the LRS stores it: the JSON as sent with the LRS's properties added — the id in
- * lower case, the timestamp (`stored` when none was sent), stored, authority, the version when none
- * was sent.
+ * A statement as the LRS stores it: the JSON as sent with the properties the LRS adds to it — the
+ * id in lower case, the timestamp (`stored`) and the version when none was sent. `stored` and
+ * `authority` are the LRS's own for every statement and are kept beside it (the stored column,
+ * xapi_authorities); reads add them.
  * Built from the bytes the client sent, by appending those properties, instead of serialising the
  * parsed statement again: for jsonb the last of duplicate keys wins, so an appended property
- * replaces one the client sent (stored and authority are always the LRS's own).
+ * replaces one the client sent.
  */
 function storedStatementJson(
   s: Statement,
@@ -211,15 +212,13 @@ function storedStatementJson(
 type SharedTails = (noTimestamp: boolean, noVersion: boolean) => string;
 
 /**
- * The properties the LRS appends to every statement of a batch (stored, authority), with the
- * timestamp (`stored`) and the version for statements sent without them: four strings per batch,
- * shared by its statements (copyBytes encodes each once).
+ * The properties the LRS appends to statements sent without them, the timestamp (`stored`) and
+ * the version: four strings per batch, shared by its statements (copyBytes encodes each once).
  */
-function sharedTails(stored: string, authorityJson: string): SharedTails {
-  const common = `,"stored":${JSON.stringify(stored)},"authority":${authorityJson}`;
+function sharedTails(stored: string): SharedTails {
   const timestamp = `,"timestamp":${JSON.stringify(stored)}`;
   const version = ',"version":"1.0.0"';
-  const tails = [common, common + timestamp, common + version, common + timestamp + version];
+  const tails = ['', timestamp, version, timestamp + version];
   return (noTimestamp, noVersion) => tails[(noTimestamp ? 1 : 0) + (noVersion ? 2 : 0)]!;
 }
 
@@ -301,13 +300,12 @@ async function planStatements(
   const now = new Date();
   const stored = now.toISOString();
   const authority = authorityOf(client, req.origin);
-  const tails = sharedTails(stored, JSON.stringify(authority));
-  const authorityKey = agentKey(authority);
+  const authorityId = await repo.authorityIdOf(db, authority, agentKey(authority)!);
+  const tails = sharedTails(stored);
   const prepared = statements.map((s, i) => {
     const id = (statementId ?? s.id ?? randomUUID()).toLowerCase();
     const timestamp = s.timestamp ?? stored;
     const facts = factsOf(s, id);
-    if (authorityKey && !facts.relatedAgents.includes(authorityKey)) facts.relatedAgents.push(authorityKey);
     return { s, id, timestamp, date: japanDate(timestamp), facts, sent: sentJson[i]! };
   });
 
@@ -393,6 +391,7 @@ async function planStatements(
       municipality_id: client.municipalityId,
       school_id: actor?.schoolId ?? null,
       client_id: client.id,
+      authority_id: authorityId,
       stored,
       timestamp,
       verb_id: s.verb.id,
