@@ -46,6 +46,7 @@ const answered = (overrides: Partial<Statement> = {}): Statement => ({
 describe('helpers', () => {
   it.each([
     ['PT42.5S', 42_500],
+    ['PT42S', 42_000],
     ['PT1M2.5S', 62_500],
     ['P1DT1H', 90_000_000],
     ['PT0,5S', 500],
@@ -125,6 +126,30 @@ describe('toolOf', () => {
     expect(
       toolOf(answered({ actor: { mbox: 'mailto:a@example.jp' }, object: { id: 'urn:x:1' } }), tools),
     ).toBeNull();
+  });
+
+  it.each([
+    ['HTTPS://Drill.Example.JP/items/1', 1],
+    ['https://drill.example.jp:443/items/1', 1],
+    ['https://user@drill.example.jp/items/1', 1],
+    ['https://drill.example.jp?item=1', 1],
+    ['https://drill.example.jp#1', 1],
+    ['https:\\\\drill.example.jp\\items\\1', 1],
+    ['https://drill.example.jp:8443/items/1', null],
+    ['http://drill.example.jp/items/1', null],
+    ['https://drill.example.jp.evil.example/items/1', null],
+  ])('matches the activity %s by its origin, as a URL parser reads it (tool %s)', (id, tool) => {
+    const statement = answered({ actor: { mbox: 'mailto:a@example.jp' }, object: { id } });
+    expect(toolOf(statement, tools)?.id ?? null).toBe(tool);
+  });
+
+  it('takes the first of two tools with the same origin, and reads a new list of tools afresh', () => {
+    const twins: LearningTool[] = [
+      { id: 7, kind: 'drill', name: 'A', launchUrl: `${HOME}/a` },
+      { id: 8, kind: 'drill', name: 'B', launchUrl: `${HOME}/b` },
+    ];
+    expect(toolOf(answered(), twins)?.id).toBe(7);
+    expect(toolOf(answered(), twins.slice(1))?.id).toBe(8);
   });
 });
 

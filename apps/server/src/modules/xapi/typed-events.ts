@@ -116,9 +116,14 @@ const UNIT_MS: Record<string, number> = {
   S: 1000,
 };
 
+/** Seconds only (`PT42.5S`): what drills send, read without the general loop. */
+const SECONDS_ONLY = /^PT(\d+(?:[.,]\d+)?)S$/;
+
 /** ISO 8601 duration → milliseconds (a year is 365 days, a month 30). Null when absent or invalid. */
 export function durationMs(duration: string | undefined): number | null {
   if (!duration || !duration.startsWith('P')) return null;
+  const seconds = SECONDS_ONLY.exec(duration);
+  if (seconds) return Math.round(Number(seconds[1]!.replace(',', '.')) * 1000);
   const [date = '', time = ''] = duration.slice(1).split('T');
   let total = 0;
   for (const [part, isTime] of [
@@ -215,8 +220,7 @@ export function drillItemOf(
   return { subjectCode, unitCode, itemCode };
 }
 
-const originOf = (url: string | undefined | null): string | null => {
-  if (!url) return null;
+const parseOrigin = (url: string): string | null => {
   try {
     const u = new URL(url);
     return u.protocol === 'http:' || u.protocol === 'https:' ? u.origin : null;
@@ -225,18 +229,55 @@ const originOf = (url: string | undefined | null): string | null => {
   }
 };
 
+/** `http(s)://` and the authority, up to the path, query or fragment: all a URL's origin depends on. */
+const SCHEME_AND_AUTHORITY = /^https?:\/\/[^/?#\\]*/i;
+const originsByPrefix = new Map<string, string | null>();
+
+/**
+ * The origin of an http(s) URL, else null. Statements of one vendor share a handful of origins,
+ * so each scheme-and-authority prefix is parsed once (the activity ids differ in their paths).
+ */
+function originOf(url: string | undefined | null): string | null {
+  if (!url) return null;
+  const prefix = SCHEME_AND_AUTHORITY.exec(url)?.[0];
+  if (prefix === undefined) return parseOrigin(url);
+  let origin = originsByPrefix.get(prefix);
+  if (origin === undefined) {
+    origin = parseOrigin(prefix);
+    if (originsByPrefix.size >= 10_000) originsByPrefix.clear();
+    originsByPrefix.set(prefix, origin);
+  }
+  return origin;
+}
+
+/** The first tool of each launch URL origin, per tools list (a list is reused for a whole batch). */
+const toolIndexes = new WeakMap<readonly LearningTool[], Map<string, LearningTool>>();
+function toolByOrigin(tools: readonly LearningTool[]): Map<string, LearningTool> {
+  let index = toolIndexes.get(tools);
+  if (!index) {
+    index = new Map();
+    for (const t of tools) {
+      const origin = originOf(t.launchUrl);
+      if (origin !== null && !index.has(origin)) index.set(origin, t);
+    }
+    toolIndexes.set(tools, index);
+  }
+  return index;
+}
+
 /**
  * The learning tool a statement came from: the tool whose launch URL has the origin of the
  * activity id, else of the actor's account homePage; else the tool named by context.platform.
  */
 export function toolOf(statement: Statement, tools: readonly LearningTool[]): LearningTool | null {
+  const byOrigin = toolByOrigin(tools);
   const candidates = [
     isActivity(statement.object) ? originOf(statement.object.id) : null,
     originOf(statement.actor.account?.homePage),
   ];
   for (const origin of candidates) {
     if (!origin) continue;
-    const tool = tools.find((t) => originOf(t.launchUrl) === origin);
+    const tool = byOrigin.get(origin);
     if (tool) return tool;
   }
   const platform = statement.context?.platform;
