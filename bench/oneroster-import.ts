@@ -3,6 +3,7 @@
  * Generates a OneRoster 1.2 Japan Profile package of N pupils (with kana names and 出席番号) and their
  * enrollments, imports it into a throwaway database and prints parse / validate / apply times, then
  * re-imports the same package (nothing changes) and prints that time. Goal: 100,000 users under 15 s.
+ * Then prints what one page of the REST API's users costs on that roster.
  */
 import { parseArgs } from 'node:util';
 import { strToU8, zipSync } from 'fflate';
@@ -12,6 +13,10 @@ import { openThrowawayDatabase } from '../apps/server/src/db/throwaway-database.
 import { readZip } from '../apps/server/src/modules/oneroster/csv/read-package.ts';
 import { parseCsv } from '../apps/server/src/modules/oneroster/csv/parse-csv.ts';
 import { exportHeader } from '../apps/server/src/modules/oneroster/csv/columns.ts';
+import { sql } from 'drizzle-orm';
+import { rowsOf } from '../apps/server/src/modules/oneroster/repo.ts';
+import { applyQuery, parseCollectionQuery } from '../apps/server/src/modules/oneroster/rest/query.ts';
+import { loadCollection } from '../apps/server/src/modules/oneroster/rest/resources.ts';
 import {
   importOneRosterPackage,
   type ImportTimings,
@@ -221,6 +226,23 @@ try {
   );
   console.log(
     `re-import         ${seconds(total2)} (validate ${seconds(second.validateMs)}, apply ${seconds(second.applyMs)}; ${changed} rows changed)`,
+  );
+
+  // what a REST client's page of users costs: the collection is read whole, then filtered and paged
+  const [municipality] = rowsOf<{ id: number }>(
+    await database.db.execute(sql`SELECT min(id) AS id FROM municipalities`),
+  );
+  const query = parseCollectionQuery({ limit: '100', offset: '5000' });
+  if (!query.ok) throw new Error(query.message);
+  const pages: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    const r0 = performance.now();
+    const users = await loadCollection(database.db, municipality!.id, 'users');
+    applyQuery(users, query.query);
+    pages.push(performance.now() - r0);
+  }
+  console.log(
+    `REST users page  ${seconds(Math.min(...pages))} (GET …/users?limit=100&offset=5000, best of 3)`,
   );
 } finally {
   await database.dispose();

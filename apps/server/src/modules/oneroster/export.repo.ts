@@ -2,7 +2,10 @@ import { sql } from 'drizzle-orm';
 import type { Queryable } from '../../db/client.ts';
 import { rowsOf } from './repo.ts';
 
-/** What an export reads: the current roster of one municipality, one query per OneRoster file. */
+/**
+ * What an export (and the REST API) reads: the current roster of one municipality, one query per
+ * OneRoster file, each a single pass over its tables (no lookups per row).
+ */
 const iso = (column: string) =>
   sql.raw(`to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')`);
 const day = (column: string) => sql.raw(`to_char(${column}, 'YYYY-MM-DD')`);
@@ -90,19 +93,39 @@ export async function readPeople(q: Queryable, municipalityId: number) {
     home_class: string | null;
     school_sourced_id: string | null;
   }>(
-    await q.execute(sql`SELECT p.id, p.sourced_id, p.kind::text AS kind, p.family_name, p.given_name,
+    await q.execute(sql`WITH
+        -- each pupil's latest homeroom, and the school of their latest enrollment
+        home AS (
+          SELECT DISTINCT ON (e.student_id) e.student_id, c.sourced_id
+          FROM enrollments e JOIN classes c ON c.id = e.class_id JOIN schools s ON s.id = e.school_id
+          WHERE s.municipality_id = ${municipalityId} AND c.class_type = 'homeroom'
+          ORDER BY e.student_id, e.end_date DESC, e.start_date DESC, e.id DESC),
+        enrolled AS (
+          SELECT DISTINCT ON (e.student_id) e.student_id, s.sourced_id
+          FROM enrollments e JOIN schools s ON s.id = e.school_id
+          WHERE s.municipality_id = ${municipalityId}
+          ORDER BY e.student_id, e.end_date DESC, e.id DESC),
+        -- a teacher's school: of their latest class, else of their latest staff assignment
+        teaching AS (
+          SELECT DISTINCT ON (t.person_id) t.person_id, s.sourced_id
+          FROM class_teachers t JOIN schools s ON s.id = t.school_id
+          WHERE s.municipality_id = ${municipalityId}
+          ORDER BY t.person_id, t.class_id DESC),
+        assigned AS (
+          SELECT DISTINCT ON (a.person_id) a.person_id, s.sourced_id
+          FROM staff_assignments a JOIN schools s ON s.id = a.school_id
+          WHERE s.municipality_id = ${municipalityId}
+          ORDER BY a.person_id, a.school_year_id DESC, a.id DESC)
+      SELECT p.id, p.sourced_id, p.kind::text AS kind, p.family_name, p.given_name,
         p.family_name_kana, p.given_name_kana, ${day('p.birth_date')} AS birth_date, p.sex::text AS sex,
-        ${iso('p.updated_at')} AS modified,
-        (SELECT c.sourced_id FROM enrollments e JOIN classes c ON c.id = e.class_id
-           WHERE e.student_id = p.id AND c.class_type = 'homeroom' ORDER BY e.end_date DESC, e.start_date DESC LIMIT 1) AS home_class,
-        COALESCE(
-          (SELECT s.sourced_id FROM enrollments e JOIN schools s ON s.id = e.school_id
-             WHERE e.student_id = p.id ORDER BY e.end_date DESC LIMIT 1),
-          (SELECT s.sourced_id FROM class_teachers t JOIN schools s ON s.id = t.school_id
-             WHERE t.person_id = p.id ORDER BY t.class_id DESC LIMIT 1),
-          (SELECT s.sourced_id FROM staff_assignments a JOIN schools s ON s.id = a.school_id
-             WHERE a.person_id = p.id ORDER BY a.school_year_id DESC LIMIT 1)) AS school_sourced_id
-      FROM people p WHERE p.municipality_id = ${municipalityId} ORDER BY p.sourced_id`),
+        ${iso('p.updated_at')} AS modified, home.sourced_id AS home_class,
+        COALESCE(enrolled.sourced_id, teaching.sourced_id, assigned.sourced_id) AS school_sourced_id
+      FROM people p
+        LEFT JOIN home ON home.student_id = p.id
+        LEFT JOIN enrolled ON enrolled.student_id = p.id
+        LEFT JOIN teaching ON teaching.person_id = p.id
+        LEFT JOIN assigned ON assigned.person_id = p.id
+      WHERE p.municipality_id = ${municipalityId} ORDER BY p.sourced_id`),
   );
 }
 
