@@ -323,6 +323,40 @@ describe.each(testEngines())('出欠 CSV import over HTTP on %s', (engine) => {
     expect((await upload(t, '', csv(rows), { kind: 'attendance' })).status).toBe(401);
   });
 
+  it('pages the history newest first, counting only what the caller may see', async () => {
+    for (let i = 0; i < 3; i++)
+      expect(
+        (await upload(t, cookies.admin!, csv(rows), { kind: 'attendance' }, `page-${i}.csv`)).status,
+      ).toBe(200);
+    const page = async (cookie: string, query: string) => {
+      const response = await t.get(`/api/admin/koumu-imports?${query}`, cookie);
+      expect(response.status).toBe(200);
+      return ImportHistoryResponse.parse(await response.json());
+    };
+    const all = await page(cookies.admin!, 'pageSize=100');
+    expect(all.total).toBe(all.batches.length);
+    expect(all.batches.map((b) => b.id)).toEqual([...all.batches.map((b) => b.id)].sort((a, b) => b - a));
+    expect(all.batches[0]!.fileName).toBe('page-2.csv');
+
+    const first = await page(cookies.admin!, 'page=1&pageSize=2');
+    const second = await page(cookies.admin!, 'page=2&pageSize=2');
+    expect(first).toMatchObject({ total: all.total, page: 1, pageSize: 2 });
+    expect([...first.batches, ...second.batches].map((b) => b.id)).toEqual(
+      all.batches.slice(0, 4).map((b) => b.id),
+    );
+    const beyond = await page(cookies.admin!, `page=${all.total + 1}&pageSize=1`);
+    expect(beyond).toMatchObject({ batches: [], total: all.total });
+
+    // a principal counts the imports of their school only; the admin's own imports are not theirs
+    const principal = await page(cookies.principal!, 'pageSize=100');
+    expect(principal.total).toBe(principal.batches.length);
+    expect(principal.batches.every((b) => b.schoolId === schoolId)).toBe(true);
+    expect(principal.total).toBeLessThan(all.total);
+
+    for (const query of ['page=0', 'pageSize=0', 'pageSize=101', 'page=x'])
+      expect((await t.get(`/api/admin/koumu-imports?${query}`, cookies.admin)).status, query).toBe(400);
+  });
+
   it('cleans up previews nobody committed for a day on the next upload, keeping the problem reports', async () => {
     const clean = ImportPreviewResponse.parse(
       await (await upload(t, cookies.admin!, csv(rows), { kind: 'attendance' }, 'clean.csv')).json(),

@@ -1,15 +1,13 @@
 import { Alert, Button, Divider, Stack, Text, Title } from '@mantine/core';
 import type { ImportPreviewResponse, KoumuImportKind } from '@edukarte/shared';
+import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../api/client.ts';
 import { useCurrentUser } from '../app/CurrentUser.tsx';
 import { useDocumentTitle } from '../app/useDocumentTitle.ts';
-import { EmptyState } from '../components/states/EmptyState.tsx';
-import { ErrorState } from '../components/states/ErrorState.tsx';
-import { LoadingState } from '../components/states/LoadingState.tsx';
-import { uploadImport, useCommitMutation, useImportHistoryQuery } from '../features/koumu-import/api.ts';
-import { HistoryTable } from '../features/koumu-import/HistoryTable.tsx';
+import { historyQueryKey, uploadImport, useCommitMutation } from '../features/koumu-import/api.ts';
+import { ImportHistory } from '../features/koumu-import/ImportHistory.tsx';
 import { ImportSourceForm } from '../features/koumu-import/ImportSourceForm.tsx';
 import {
   countsLabel,
@@ -43,7 +41,7 @@ function KoumuImport() {
   );
   const [mapping, setMapping] = useState<MappingRow[]>([]);
   const commit = useCommitMutation();
-  const history = useImportHistoryQuery();
+  const queryClient = useQueryClient();
 
   const reset = () => {
     setResult(null);
@@ -64,7 +62,7 @@ function KoumuImport() {
       );
       setResult({ kind, preview });
       setMapping(mappingRows(kind, preview.mapping));
-      void history.refetch();
+      void queryClient.invalidateQueries({ queryKey: historyQueryKey });
     } catch (error) {
       setUploadError(isApiError(error) ? error.message : String(error));
     } finally {
@@ -137,18 +135,7 @@ function KoumuImport() {
         </>
       ) : null}
       <Divider />
-      <Title order={2} size="h3">
-        {t('koumuImport.history.title')}
-      </Title>
-      {history.isPending ? (
-        <LoadingState />
-      ) : history.isError ? (
-        <ErrorState error={history.error} onRetry={() => void history.refetch()} />
-      ) : history.data.batches.length === 0 ? (
-        <EmptyState title={t('koumuImport.history.empty')} />
-      ) : (
-        <HistoryTable batches={history.data.batches} />
-      )}
+      <ImportHistory />
     </Stack>
   );
 }

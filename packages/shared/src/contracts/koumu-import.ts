@@ -198,7 +198,18 @@ export const ImportCommitResponse = z.object({
 });
 export type ImportCommitResponse = z.infer<typeof ImportCommitResponse>;
 
-export const ImportHistoryResponse = z.object({ batches: z.array(ImportBatchSummary) });
+export const ImportHistoryQuery = z.object({
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(100).default(20),
+});
+
+/** One page of the import history, newest first, and how many imports there are in all. */
+export const ImportHistoryResponse = z.object({
+  batches: z.array(ImportBatchSummary),
+  total: z.number().int(),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+});
 export type ImportHistoryResponse = z.infer<typeof ImportHistoryResponse>;
 
 export const ImportKindParam = z.object({ kind: z.enum(KOUMU_IMPORT_KINDS) });

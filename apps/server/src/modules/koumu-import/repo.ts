@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, lt, sql, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, inArray, lt, sql, type SQL } from 'drizzle-orm';
 import { KOUMU_IMPORT_KINDS } from '@edukarte/shared';
 import type { Queryable, Tx } from '../../db/client.ts';
 import {
@@ -186,7 +186,13 @@ export async function loadBatchRows(q: Queryable, id: number): Promise<unknown[]
   return text ? (JSON.parse(text) as unknown[]) : [];
 }
 
-export async function listBatches(q: Queryable, municipalityId: number, schoolId: number | null, limit = 50) {
+/** One page of the 校務 imports (of one school, or all), newest first, and how many there are in all. */
+export async function listBatches(
+  q: Queryable,
+  municipalityId: number,
+  schoolId: number | null,
+  page: { limit: number; offset: number },
+) {
   const where: SQL[] = [
     eq(importBatches.municipalityId, municipalityId),
     sql`${importBatches.sourceSystem} <> 'demo'`,
@@ -194,13 +200,19 @@ export async function listBatches(q: Queryable, municipalityId: number, schoolId
     inArray(importBatches.kind, [...KOUMU_IMPORT_KINDS]),
   ];
   if (schoolId !== null) where.push(eq(importBatches.schoolId, schoolId));
-  return q
+  const [total] = await q
+    .select({ n: count() })
+    .from(importBatches)
+    .where(and(...where));
+  const rows = await q
     .select(batchColumns)
     .from(importBatches)
     .leftJoin(userAccounts, eq(userAccounts.id, importBatches.createdBy))
     .where(and(...where))
     .orderBy(desc(importBatches.id))
-    .limit(limit);
+    .limit(page.limit)
+    .offset(page.offset);
+  return { total: total?.n ?? 0, rows };
 }
 
 export async function markCommitted(tx: Tx, id: number, result: Record<string, number>) {

@@ -6,6 +6,7 @@ import {
   ErrorResponse,
   IdParam,
   ImportCommitResponse,
+  ImportHistoryQuery,
   ImportHistoryResponse,
   ImportPreviewResponse,
   ImportUploadFields,
@@ -112,12 +113,13 @@ export function koumuImportRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       '/api/admin/koumu-imports',
       {
         schema: {
-          summary: '取り込み履歴',
+          summary: '取り込み履歴 (新しい順、ページ単位)',
           tags: ['koumu-imports'],
+          querystring: ImportHistoryQuery,
           response: { 200: ImportHistoryResponse, ...errors },
         },
       },
-      async (request) => ({ batches: await listImports(ctx, requireActor(request)) }),
+      async (request) => listImports(ctx, requireActor(request), request.query),
     );
 
     app.get(

@@ -3,6 +3,7 @@ import {
   type ImportBatchSummary,
   type ImportCommitResponse,
   type ImportCounts,
+  type ImportHistoryResponse,
   type ImportPreviewResponse,
   type ImportPreviewRow,
   type ImportProblem,
@@ -246,12 +247,19 @@ export async function commitImport(
   return { batch: summarize(committed), timings: { writeMs } };
 }
 
-export async function listImports(ctx: AppContext, actor: Actor): Promise<ImportBatchSummary[]> {
+export async function listImports(
+  ctx: AppContext,
+  actor: Actor,
+  page: { page: number; pageSize: number },
+): Promise<ImportHistoryResponse> {
   const schoolId = actor.role === 'principal' ? actor.schoolId : null;
   const decision = can(actor, { action: 'koumu:import', schoolId });
   if (!decision.allowed) throw forbidden(decision.reason);
-  const rows = await repo.listBatches(ctx.database.db, actor.municipalityId, schoolId);
-  return rows.map(summarize);
+  const { total, rows } = await repo.listBatches(ctx.database.db, actor.municipalityId, schoolId, {
+    limit: page.pageSize,
+    offset: (page.page - 1) * page.pageSize,
+  });
+  return { batches: rows.map(summarize), total, page: page.page, pageSize: page.pageSize };
 }
 
 /** Every problem of a batch, for the error-report CSV. */

@@ -4,16 +4,23 @@ import {
   ImportPreviewResponse,
   type KoumuImportKind,
 } from '@edukarte/shared';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { apiRequest } from '../../api/client.ts';
 import { uploadForm } from '../../api/upload.ts';
 
 export const historyQueryKey = ['koumu-imports'] as const;
+export const HISTORY_PAGE_SIZE = 20;
 
-export function useImportHistoryQuery() {
+/** One page of the import history (1-based), newest first; the previous page stays shown while the next loads. */
+export function useImportHistoryQuery(page: number) {
   return useQuery({
-    queryKey: historyQueryKey,
-    queryFn: ({ signal }) => apiRequest('/api/admin/koumu-imports', ImportHistoryResponse, { signal }),
+    queryKey: [...historyQueryKey, page],
+    queryFn: ({ signal }) =>
+      apiRequest('/api/admin/koumu-imports', ImportHistoryResponse, {
+        signal,
+        query: { page, pageSize: HISTORY_PAGE_SIZE },
+      }),
+    placeholderData: keepPreviousData,
   });
 }
 

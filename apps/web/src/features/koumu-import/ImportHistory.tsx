@@ -1,0 +1,44 @@
+import { Pagination, Stack, Title } from '@mantine/core';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { EmptyState } from '../../components/states/EmptyState.tsx';
+import { ErrorState } from '../../components/states/ErrorState.tsx';
+import { LoadingState } from '../../components/states/LoadingState.tsx';
+import { HISTORY_PAGE_SIZE, useImportHistoryQuery } from './api.ts';
+import { HistoryTable } from './HistoryTable.tsx';
+
+/** 取り込み履歴: every 校務 import, newest first, a page at a time. */
+export function ImportHistory() {
+  const { t } = useTranslation();
+  const [page, setPage] = useState(1);
+  const history = useImportHistoryQuery(page);
+  return (
+    <Stack gap="sm">
+      <Title order={2} size="h3">
+        {t('koumuImport.history.title')}
+      </Title>
+      {history.isPending ? (
+        <LoadingState />
+      ) : history.isError ? (
+        <ErrorState error={history.error} onRetry={() => void history.refetch()} />
+      ) : history.data.total === 0 ? (
+        <EmptyState title={t('koumuImport.history.empty')} />
+      ) : (
+        <>
+          <HistoryTable batches={history.data.batches} />
+          {history.data.total > HISTORY_PAGE_SIZE ? (
+            <Pagination
+              total={Math.ceil(history.data.total / HISTORY_PAGE_SIZE)}
+              value={page}
+              onChange={setPage}
+              getControlProps={(control) => ({
+                'aria-label': `${t('koumuImport.history.pages')} ${control}`,
+              })}
+              aria-label={t('koumuImport.history.pages')}
+            />
+          ) : null}
+        </>
+      )}
+    </Stack>
+  );
+}
