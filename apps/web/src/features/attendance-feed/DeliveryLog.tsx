@@ -1,4 +1,4 @@
-import { Badge, Group, Pagination, Paper, Select, Stack, Table, Text, Title } from '@mantine/core';
+import { Badge, Group, Paper, Select, Stack, Table, Text, Title } from '@mantine/core';
 import {
   WEBHOOK_DELIVERY_STATUSES,
   WEBHOOK_TEST_EVENT,
@@ -8,11 +8,12 @@ import {
   type WebhookSubscriptionSummary,
 } from '@edukarte/shared';
 import { useTranslation } from 'react-i18next';
+import { ListPager } from '../../components/ListPager.tsx';
 import { EmptyState } from '../../components/states/EmptyState.tsx';
 import { ErrorState } from '../../components/states/ErrorState.tsx';
 import { LoadingState } from '../../components/states/LoadingState.tsx';
 import { DELIVERY_PAGE_SIZE, useDeliveriesQuery, type DeliveryFilter } from './api.ts';
-import { DELIVERY_STATE_COLORS, deliveryState, japanDateTime, nextRetryOf, pageCount } from './mappers.ts';
+import { DELIVERY_STATE_COLORS, deliveryState, japanDateTime, nextRetryOf } from './mappers.ts';
 
 function EventCell({
   delivery,
@@ -172,14 +173,12 @@ export function DeliveryLog({
               <Text size="sm" c="dimmed">
                 {t('attendanceFeed.log.total', { count: log.data.total })}
               </Text>
-              <Pagination
-                total={pageCount(log.data.total, DELIVERY_PAGE_SIZE)}
-                value={filter.page}
+              <ListPager
+                total={log.data.total}
+                pageSize={DELIVERY_PAGE_SIZE}
+                page={filter.page}
                 onChange={(page) => onFilter({ ...filter, page })}
-                getControlProps={(control) => ({
-                  'aria-label': t(`attendanceFeed.log.pager.${control}`),
-                })}
-                getItemProps={(page) => ({ 'aria-label': t('attendanceFeed.log.pager.page', { page }) })}
+                label={t('attendanceFeed.log.pages')}
               />
             </Group>
           </>

@@ -11,7 +11,6 @@ import {
   japanToday,
   lastChangedBy,
   nextRetryOf,
-  pageCount,
   schoolName,
   subscriptionBadge,
   toCreateBody,
@@ -128,15 +127,6 @@ describe('attendance feed mappers', () => {
   ] as const)('reads delivery %# as %s with next retry %s', (d, state, next) => {
     expect(deliveryState(d)).toBe(state);
     expect(nextRetryOf(d)).toBe(next);
-  });
-
-  it.each([
-    [0, 20, 1],
-    [20, 20, 1],
-    [21, 20, 2],
-    [101, 20, 6],
-  ])('%i deliveries at %i per page make %i pages', (total, size, pages) => {
-    expect(pageCount(total, size)).toBe(pages);
   });
 
   it.each([

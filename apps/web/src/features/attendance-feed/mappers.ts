@@ -76,10 +76,6 @@ export function nextRetryOf(delivery: WebhookDeliverySummary): string | null {
   return state === 'queued' || state === 'retrying' ? delivery.nextAttemptAt : null;
 }
 
-export function pageCount(total: number, pageSize: number): number {
-  return Math.max(1, Math.ceil(total / pageSize));
-}
-
 /** The events a receiver gets, in the order the page lists them (出欠, 健康観察); unknown names dropped. */
 export function eventsOf(events: readonly string[]): WebhookEvent[] {
   return WEBHOOK_EVENTS.filter((e) => events.includes(e));

@@ -1,6 +1,7 @@
-import { Pagination, Stack, Title } from '@mantine/core';
+import { Stack, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ListPager } from '../../components/ListPager.tsx';
 import { EmptyState } from '../../components/states/EmptyState.tsx';
 import { ErrorState } from '../../components/states/ErrorState.tsx';
 import { LoadingState } from '../../components/states/LoadingState.tsx';
@@ -26,17 +27,13 @@ export function ImportHistory() {
       ) : (
         <>
           <HistoryTable batches={history.data.batches} />
-          {history.data.total > HISTORY_PAGE_SIZE ? (
-            <Pagination
-              total={Math.ceil(history.data.total / HISTORY_PAGE_SIZE)}
-              value={page}
-              onChange={setPage}
-              getControlProps={(control) => ({
-                'aria-label': `${t('koumuImport.history.pages')} ${control}`,
-              })}
-              aria-label={t('koumuImport.history.pages')}
-            />
-          ) : null}
+          <ListPager
+            total={history.data.total}
+            pageSize={HISTORY_PAGE_SIZE}
+            page={page}
+            onChange={setPage}
+            label={t('koumuImport.history.pages')}
+          />
         </>
       )}
     </Stack>

@@ -1,7 +1,8 @@
-import { Alert, Anchor, Badge, Button, Group, Pagination, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Group, Stack, Table, Text, Title } from '@mantine/core';
 import type { OneRosterImportBatch } from '@edukarte/shared';
 import { Fragment, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ListPager } from '../../components/ListPager.tsx';
 import { EmptyState } from '../../components/states/EmptyState.tsx';
 import { ErrorState } from '../../components/states/ErrorState.tsx';
 import { LoadingState } from '../../components/states/LoadingState.tsx';
@@ -63,20 +64,16 @@ export function ImportHistory() {
               </Table.Tbody>
             </Table>
           </Table.ScrollContainer>
-          {history.data.total > HISTORY_PAGE_SIZE ? (
-            <Pagination
-              total={Math.ceil(history.data.total / HISTORY_PAGE_SIZE)}
-              value={page}
-              onChange={(p) => {
-                setPage(p);
-                setOpen(null);
-              }}
-              getControlProps={(control) => ({
-                'aria-label': `${t('rosterImport.history.pages')} ${control}`,
-              })}
-              aria-label={t('rosterImport.history.pages')}
-            />
-          ) : null}
+          <ListPager
+            total={history.data.total}
+            pageSize={HISTORY_PAGE_SIZE}
+            page={page}
+            onChange={(p) => {
+              setPage(p);
+              setOpen(null);
+            }}
+            label={t('rosterImport.history.pages')}
+          />
         </>
       )}
     </Stack>

@@ -1,6 +1,7 @@
-import { Badge, Group, Pagination, SegmentedControl, Stack, Table, Text, Title } from '@mantine/core';
+import { Badge, Group, SegmentedControl, Stack, Table, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ListPager } from '../../components/ListPager.tsx';
 import { EmptyState } from '../../components/states/EmptyState.tsx';
 import { ErrorState } from '../../components/states/ErrorState.tsx';
 import { LoadingState } from '../../components/states/LoadingState.tsx';
@@ -78,10 +79,12 @@ export function TransferList() {
             <Text size="sm" c="dimmed">
               {t('transfers.total', { count: query.data.total })}
             </Text>
-            <Pagination
-              total={Math.max(1, Math.ceil(query.data.total / query.data.pageSize))}
-              value={page}
+            <ListPager
+              total={query.data.total}
+              pageSize={query.data.pageSize}
+              page={page}
               onChange={setPage}
+              label={t('transfers.pages')}
             />
           </Group>
         </>
