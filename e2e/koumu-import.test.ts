@@ -74,6 +74,29 @@ describe('principal imports 校務 attendance in Chromium', () => {
     const history = page.getByRole('table', { name: '取り込み履歴' });
     await expect.poll(() => history.getByText('取り込み済み').count()).toBe(1);
     await screenshot(page, 'koumu-import-done');
+
+    // a long history is paged, 20 imports a page: 19 more files put the first upload on page 2
+    for (let i = 1; i <= 19; i++) {
+      const extra = await page.request.post(`${journey.server.baseUrl}/api/admin/koumu-imports`, {
+        multipart: {
+          kind: 'attendance',
+          sourceSystem: 'koumu',
+          file: { ...file([`${place},2026-11-0${1 + (i % 5)},遅刻,`]), name: `extra-${i}.csv` },
+        },
+      });
+      expect(extra.status()).toBe(200);
+    }
+    await page.reload();
+    await expect.poll(() => history.getByRole('row').count()).toBe(21);
+    expect(await history.getByText('extra-19.csv').count()).toBe(1);
+    await page.getByRole('button', { name: '2ページ目' }).click();
+    await expect.poll(() => history.getByRole('row').count()).toBe(2);
+    // the first upload, the one with problems, keeps its problem report
+    expect(await history.getByRole('row').nth(1).getByRole('cell').nth(3).textContent()).toBe(
+      'shukketsu.csv',
+    );
+    expect(await history.getByRole('link', { name: /CSV/ }).count()).toBe(1);
+    await screenshot(page, 'koumu-import-history-page-2');
     await page.close();
   });
 });
