@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { WEBHOOK_URL_MAX_LENGTH } from '../domain/webhook-url.ts';
-import { IsoDateString } from './common.ts';
+import { IsoDateString, PageInfo, PageQuery } from './common.ts';
 
 /** 出欠 back to the 校務 system (A7): the CSV export and the signed webhooks. */
 
@@ -87,11 +87,9 @@ export type WebhookSubscriptionCreated = z.infer<typeof WebhookSubscriptionCreat
 
 export const WebhookSubscriptionList = z.object({ subscriptions: z.array(WebhookSubscriptionSummary) });
 
-export const WebhookDeliveryQuery = z.object({
+export const WebhookDeliveryQuery = PageQuery.extend({
   subscriptionId: z.coerce.number().int().positive().optional(),
   status: z.enum(WEBHOOK_DELIVERY_STATUSES).optional(),
-  page: z.coerce.number().int().positive().default(1),
-  pageSize: z.coerce.number().int().min(1).max(100).default(20),
 });
 export type WebhookDeliveryQuery = z.input<typeof WebhookDeliveryQuery>;
 
@@ -118,10 +116,5 @@ export const WebhookDeliverySummary = z.object({
 });
 export type WebhookDeliverySummary = z.infer<typeof WebhookDeliverySummary>;
 
-export const WebhookDeliveryList = z.object({
-  deliveries: z.array(WebhookDeliverySummary),
-  total: z.number().int(),
-  page: z.number().int(),
-  pageSize: z.number().int(),
-});
+export const WebhookDeliveryList = z.object({ deliveries: z.array(WebhookDeliverySummary), ...PageInfo });
 export type WebhookDeliveryList = z.infer<typeof WebhookDeliveryList>;

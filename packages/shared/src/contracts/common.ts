@@ -13,3 +13,16 @@ export type ErrorResponse = z.infer<typeof ErrorResponse>;
 
 export const IsoDateString = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
 export const IdParam = z.coerce.number().int().positive();
+
+/** `?page=&pageSize=` of a paged list: pages count from 1, 20 items a page unless asked, at most 100. */
+export const PageQuery = z.object({
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(100).default(20),
+});
+
+/** What a paged list answers beside its items: how many there are in all, and which page this is. */
+export const PageInfo = {
+  total: z.number().int(),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+};

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PageInfo, PageQuery } from './common.ts';
 
 /** What a 校務 file holds (A6). */
 export const KOUMU_IMPORT_KINDS = ['attendance', 'health', 'nurse', 'results', 'grades', 'notes'] as const;
@@ -198,18 +199,10 @@ export const ImportCommitResponse = z.object({
 });
 export type ImportCommitResponse = z.infer<typeof ImportCommitResponse>;
 
-export const ImportHistoryQuery = z.object({
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(100).default(20),
-});
+export const ImportHistoryQuery = PageQuery;
 
 /** One page of the import history, newest first, and how many imports there are in all. */
-export const ImportHistoryResponse = z.object({
-  batches: z.array(ImportBatchSummary),
-  total: z.number().int(),
-  page: z.number().int(),
-  pageSize: z.number().int(),
-});
+export const ImportHistoryResponse = z.object({ batches: z.array(ImportBatchSummary), ...PageInfo });
 export type ImportHistoryResponse = z.infer<typeof ImportHistoryResponse>;
 
 export const ImportKindParam = z.object({ kind: z.enum(KOUMU_IMPORT_KINDS) });

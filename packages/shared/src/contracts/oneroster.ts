@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PageInfo, PageQuery } from './common.ts';
 
 /** One problem in a OneRoster CSV package: where it is and what was expected there. */
 export const OneRosterIssue = z.object({
@@ -121,17 +122,9 @@ export const OneRosterImportBatch = z.object({
 });
 export type OneRosterImportBatch = z.infer<typeof OneRosterImportBatch>;
 
-export const OneRosterImportHistoryQuery = z.object({
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(100).default(20),
-});
+export const OneRosterImportHistoryQuery = PageQuery;
 
-export const OneRosterImportHistory = z.object({
-  batches: z.array(OneRosterImportBatch),
-  total: z.number().int(),
-  page: z.number().int(),
-  pageSize: z.number().int(),
-});
+export const OneRosterImportHistory = z.object({ batches: z.array(OneRosterImportBatch), ...PageInfo });
 export type OneRosterImportHistory = z.infer<typeof OneRosterImportHistory>;
 
 /** One recorded import with its whole report. */

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { GRADE_CODES } from '../domain/grades.ts';
-import { IsoDateString } from './common.ts';
+import { IsoDateString, PageInfo, PageQuery } from './common.ts';
 
 /** 年度更新 (A5): promote every pupil into the new school year. */
 
@@ -212,9 +212,7 @@ export const TransferEnrollment = z.object({
 export const TransferResponse = z.object({ enrollment: TransferEnrollment });
 export type TransferResponse = z.infer<typeof TransferResponse>;
 
-export const TransferListQuery = z.object({
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(100).default(20),
+export const TransferListQuery = PageQuery.extend({
   direction: z.enum(['in', 'out']).optional(),
 });
 export type TransferListQuery = z.input<typeof TransferListQuery>;
@@ -238,12 +236,7 @@ export const TransferListItem = z.object({
 });
 export type TransferListItem = z.infer<typeof TransferListItem>;
 
-export const TransferListResponse = z.object({
-  transfers: z.array(TransferListItem),
-  total: z.number().int(),
-  page: z.number().int(),
-  pageSize: z.number().int(),
-});
+export const TransferListResponse = z.object({ transfers: z.array(TransferListItem), ...PageInfo });
 export type TransferListResponse = z.infer<typeof TransferListResponse>;
 
 export const TransferStudentSearchQuery = z.object({
