@@ -2,6 +2,7 @@ import { Alert, Button, Group, Modal, Stack, Text, Title } from '@mantine/core';
 import type { ApiClientSummary, RegisterClientResponse } from '@edukarte/shared';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ActionError } from '../components/states/ActionError.tsx';
 import { useCurrentUser } from '../app/CurrentUser.tsx';
 import { useDocumentTitle } from '../app/useDocumentTitle.ts';
 import { EmptyState } from '../components/states/EmptyState.tsx';
@@ -56,11 +57,7 @@ function ClientAdmin() {
       </div>
       {created ? <NewClientSecret created={created} onDone={() => setCreated(null)} /> : null}
       <RegisterClientForm onCreated={setCreated} />
-      {disable.isError ? (
-        <Alert color="red" variant="light">
-          {disable.error.message}
-        </Alert>
-      ) : null}
+      <ActionError error={disable.error} />
       {clients.isPending ? (
         <LoadingState />
       ) : clients.isError ? (

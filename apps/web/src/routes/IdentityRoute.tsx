@@ -1,6 +1,7 @@
 import { Alert, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ActionError } from '../components/states/ActionError.tsx';
 import { useCurrentUser } from '../app/CurrentUser.tsx';
 import { useDocumentTitle } from '../app/useDocumentTitle.ts';
 import { EmptyState } from '../components/states/EmptyState.tsx';
@@ -46,11 +47,7 @@ function IdentityScreen({ isAdmin }: { isAdmin: boolean }) {
         </Title>
         <Text c="dimmed">{t('identity.intro')}</Text>
       </div>
-      {decide.isError ? (
-        <Alert color="red" variant="light" role="alert">
-          {decide.error.message}
-        </Alert>
-      ) : null}
+      <ActionError error={decide.error} />
       <Title order={2} size="h3">
         {t('identity.pending')}
       </Title>
@@ -87,11 +84,7 @@ function IdentityScreen({ isAdmin }: { isAdmin: boolean }) {
           <Title order={2} size="h3">
             {t('identity.history')}
           </Title>
-          {undo.isError ? (
-            <Alert color="red" variant="light" role="alert">
-              {undo.error.message}
-            </Alert>
-          ) : null}
+          <ActionError error={undo.error} />
           {merges.isPending ? (
             <LoadingState />
           ) : merges.isError ? (

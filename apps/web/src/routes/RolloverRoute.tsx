@@ -19,6 +19,7 @@ import {
 } from '@edukarte/shared';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ActionError } from '../components/states/ActionError.tsx';
 import { useCurrentUser } from '../app/CurrentUser.tsx';
 import { useDocumentTitle } from '../app/useDocumentTitle.ts';
 import {
@@ -177,16 +178,8 @@ function RolloverScreen() {
           {t('rollover.preview')}
         </Button>
       </Group>
-      {preview.isError ? (
-        <Alert color="red" variant="light" role="alert">
-          {preview.error.message}
-        </Alert>
-      ) : null}
-      {commit.isError ? (
-        <Alert color="red" variant="light" role="alert">
-          {commit.error.message}
-        </Alert>
-      ) : null}
+      <ActionError error={preview.error} />
+      <ActionError error={commit.error} />
       {commit.data ? (
         <Alert color="teal" variant="light" role="status" title={t('rollover.done')}>
           {t('rollover.doneBody', {

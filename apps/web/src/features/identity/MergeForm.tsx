@@ -1,7 +1,7 @@
-import { Alert, Button, Group, List, NumberInput, Stack, Text } from '@mantine/core';
+import { Alert, Button, Group, NumberInput, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { isApiError } from '../../api/client.ts';
+import { ActionError } from '../../components/states/ActionError.tsx';
 import { useMergePeopleMutation } from './api.ts';
 
 /** 二重登録の統合: the admin names the record to keep and the one to merge into it. */
@@ -11,7 +11,6 @@ export function MergeForm() {
   const [survivorId, setSurvivorId] = useState<number | ''>('');
   const [mergedId, setMergedId] = useState<number | ''>('');
   const ready = survivorId !== '' && mergedId !== '' && survivorId !== mergedId;
-  const issues = isApiError(merge.error) ? merge.error.issues : [];
 
   return (
     <Stack gap="xs">
@@ -44,19 +43,7 @@ export function MergeForm() {
           {t('identity.mergeButton')}
         </Button>
       </Group>
-      {merge.isError ? (
-        <Alert color="red" variant="light" role="alert" title={merge.error.message}>
-          {issues.length > 0 ? (
-            <List size="sm">
-              {issues.map((issue) => (
-                <List.Item key={`${issue.path}-${issue.message}`}>
-                  {issue.path}: {issue.message}
-                </List.Item>
-              ))}
-            </List>
-          ) : null}
-        </Alert>
-      ) : null}
+      <ActionError error={merge.error} />
       {merge.isSuccess ? (
         <Alert color="teal" variant="light" role="status">
           {t('identity.mergeDone', {

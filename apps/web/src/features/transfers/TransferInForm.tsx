@@ -15,6 +15,7 @@ import {
 import type { ClassSummary } from '@edukarte/shared';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ActionError } from '../../components/states/ActionError.tsx';
 import { useClassRosterQuery } from '../classes/useClassRosterQuery.ts';
 import { useStudentSearchQuery, useTransferInMutation } from './api.ts';
 import { isKatakana, nextAttendanceNo, toKatakana } from './mappers.ts';
@@ -268,11 +269,7 @@ export function TransferInForm({ classes, today }: { classes: readonly ClassSumm
         maxLength={500}
         onChange={(e) => setNote(e.currentTarget.value)}
       />
-      {mutation.isError ? (
-        <Alert color="red" variant="light" role="alert">
-          {mutation.error.message}
-        </Alert>
-      ) : null}
+      <ActionError error={mutation.error} />
       {mutation.isSuccess ? (
         <Alert color="teal" variant="light" role="status">
           {t('transfers.inDone', { no: mutation.data.enrollment.attendanceNo })}

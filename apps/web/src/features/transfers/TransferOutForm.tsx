@@ -2,6 +2,7 @@ import { Alert, Button, Select, Stack, Textarea, TextInput, Title } from '@manti
 import { TRANSFER_REASONS, type ClassSummary, type TransferReason } from '@edukarte/shared';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ActionError } from '../../components/states/ActionError.tsx';
 import { useClassRosterQuery } from '../classes/useClassRosterQuery.ts';
 import { useTransferOutMutation } from './api.ts';
 import { enrolledPupils } from './mappers.ts';
@@ -100,11 +101,7 @@ export function TransferOutForm({ classes, today }: { classes: readonly ClassSum
         maxLength={500}
         onChange={(e) => setNote(e.currentTarget.value)}
       />
-      {mutation.isError ? (
-        <Alert color="red" variant="light" role="alert">
-          {mutation.error.message}
-        </Alert>
-      ) : null}
+      <ActionError error={mutation.error} />
       {mutation.isSuccess ? (
         <Alert color="teal" variant="light" role="status">
           {t('transfers.outDone', {
