@@ -34,6 +34,7 @@ import {
   assignmentsFromPlacements,
   defaultTargetYear,
   mappingRequest,
+  overridesRequest,
   withAssignment,
 } from '../features/rollover/mappers.ts';
 import { PlacementTable } from '../features/rollover/PlacementTable.tsx';
@@ -59,6 +60,8 @@ function RolloverScreen() {
   const [assignment, setAssignment] = useState<RolloverClassAssignment>('keep');
   const [assignments, setAssignments] = useState<RolloverAssignment[]>([]);
   const [mapping, setMapping] = useState<Record<number, number>>({});
+  /** 小6 pupils sent to another 中学校 than their school's (studentId → 中学校) */
+  const [overrides, setOverrides] = useState<Record<number, number>>({});
   const [file, setFile] = useState<File | null>(null);
   const [progress, setProgress] = useState<number | null>(null);
   const [uploaded, setUploaded] = useState<RolloverAssignmentUploadResponse | null>(null);
@@ -70,6 +73,7 @@ function RolloverScreen() {
       assignment: RolloverClassAssignment;
       assignments: RolloverAssignment[];
       mapping: Record<number, number>;
+      overrides: Record<number, number>;
     }> = {},
   ): RolloverRequest => {
     const mode = over.assignment ?? assignment;
@@ -77,6 +81,7 @@ function RolloverScreen() {
       fiscalYear,
       classAssignment: mode,
       juniorHighMapping: mappingRequest(over.mapping ?? mapping),
+      juniorHighOverrides: overridesRequest(over.overrides ?? overrides),
       assignments: mode === 'custom' ? (over.assignments ?? assignments) : [],
     };
   };
@@ -102,7 +107,11 @@ function RolloverScreen() {
     try {
       const result = await uploadAssignmentFile(
         file,
-        { fiscalYear, juniorHighMapping: mappingRequest(mapping) },
+        {
+          fiscalYear,
+          juniorHighMapping: mappingRequest(mapping),
+          juniorHighOverrides: overridesRequest(overrides),
+        },
         setProgress,
       );
       setUploaded(result);
@@ -123,6 +132,17 @@ function RolloverScreen() {
     downloadAssignmentFile(request, format).catch((error: unknown) =>
       setFileError(error instanceof Error ? error.message : String(error)),
     );
+  };
+
+  /** A new 進学先 changes who sits where: the 中1 classes start again from the plan. */
+  const replanDestinations = (next: {
+    mapping?: Record<number, number>;
+    overrides?: Record<number, number>;
+  }) => {
+    setAssignments([]);
+    const mode = assignment === 'custom' ? 'keep' : assignment;
+    setAssignment(mode);
+    rePreview({ ...next, assignment: mode });
   };
 
   const onEdit = (change: RolloverAssignment) => {
@@ -150,6 +170,7 @@ function RolloverScreen() {
           onChange={(v) => {
             if (typeof v === 'number') setFiscalYear(v);
             setAssignments([]);
+            setOverrides({});
             if (assignment === 'custom') setAssignment('keep');
             resetResults();
           }}
@@ -204,11 +225,7 @@ function RolloverScreen() {
             onChange={(elementary, juniorHigh) => {
               const next = { ...mapping, [elementary]: juniorHigh };
               setMapping(next);
-              // A new 進学先 changes who sits where: start the 中1 classes again from the plan.
-              setAssignments([]);
-              const mode = assignment === 'custom' ? 'keep' : assignment;
-              setAssignment(mode);
-              rePreview({ mapping: next, assignment: mode });
+              replanDestinations({ mapping: next });
             }}
           />
           <Title order={3} size="h4">
@@ -273,7 +290,14 @@ function RolloverScreen() {
           </Title>
           <PlacementTable
             placements={plan.placements}
+            juniorHighSchools={plan.juniorHighSchools}
+            overridden={overrides}
             onEdit={onEdit}
+            onDestination={(studentId, juniorHigh) => {
+              const next = { ...overrides, [studentId]: juniorHigh };
+              setOverrides(next);
+              replanDestinations({ overrides: next });
+            }}
             disabled={busy || commit.data !== undefined}
           />
           {commit.data ? null : (

@@ -1,17 +1,38 @@
-import { Button, Group, Modal, NumberInput, Select, Stack, Table, Text, TextInput } from '@mantine/core';
+import {
+  Badge,
+  Button,
+  Group,
+  Modal,
+  NumberInput,
+  Select,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+} from '@mantine/core';
 import { gradeShortLabelJa, type RolloverAssignment, type RolloverPlacement } from '@edukarte/shared';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { normaliseClassName, placementGroups } from './mappers.ts';
 
-/** The plan per pupil for one school and grade, with 組 and 出席番号 editable one pupil at a time. */
+/**
+ * The plan per pupil for one school and grade, with 組 and 出席番号 editable one pupil at a time,
+ * and, for a 小6 pupil going on to 中学校, the 中学校 (学区外・指定校変更).
+ */
 export function PlacementTable({
   placements,
+  juniorHighSchools,
+  overridden,
   onEdit,
+  onDestination,
   disabled,
 }: {
   placements: readonly RolloverPlacement[];
+  juniorHighSchools: readonly { id: number; name: string }[];
+  /** pupils whose 中学校 was chosen one by one (studentId → 中学校) */
+  overridden: Readonly<Record<number, number>>;
   onEdit: (change: RolloverAssignment) => void;
+  onDestination: (studentId: number, juniorHighSchoolId: number) => void;
   disabled: boolean;
 }) {
   const { t } = useTranslation();
@@ -20,15 +41,25 @@ export function PlacementTable({
   const [editing, setEditing] = useState<RolloverPlacement | null>(null);
   const [className, setClassName] = useState('');
   const [attendanceNo, setAttendanceNo] = useState<number | string>('');
+  const [destination, setDestination] = useState<string | null>(null);
   const shown = placements.filter((p) => `${String(p.schoolId)}|${p.gradeCode}` === group);
 
   const open = (p: RolloverPlacement) => {
     setEditing(p);
     setClassName(p.className);
     setAttendanceNo(p.attendanceNo);
+    setDestination(String(p.schoolId));
   };
+  const movesSchool = editing !== null && destination !== null && destination !== String(editing.schoolId);
   const save = () => {
-    if (!editing || typeof attendanceNo !== 'number' || className.trim() === '') return;
+    if (!editing) return;
+    if (movesSchool) {
+      // another 中学校: the pupil is placed there afresh (its classes, its 出席番号)
+      onDestination(editing.studentId, Number(destination));
+      setEditing(null);
+      return;
+    }
+    if (typeof attendanceNo !== 'number' || className.trim() === '') return;
     onEdit({ studentId: editing.studentId, className: normaliseClassName(className), attendanceNo });
     setEditing(null);
   };
@@ -79,6 +110,11 @@ export function PlacementTable({
                 <Table.Td>
                   {p.fromLabel}
                   {p.kind === 'advance' ? `（${t('rollover.advance')}）` : ''}
+                  {overridden[p.studentId] !== undefined ? (
+                    <Badge ml={6} size="sm" variant="light" color="grape">
+                      {t('rollover.destinationChosen')}
+                    </Badge>
+                  ) : null}
                 </Table.Td>
                 <Table.Td>
                   <Button
@@ -109,7 +145,18 @@ export function PlacementTable({
         }
       >
         <Stack>
+          {editing?.kind === 'advance' ? (
+            <Select
+              label={t('rollover.destination')}
+              description={t('rollover.destinationHint')}
+              data={juniorHighSchools.map((s) => ({ value: String(s.id), label: s.name }))}
+              value={destination}
+              onChange={setDestination}
+              allowDeselect={false}
+            />
+          ) : null}
           <TextInput
+            disabled={movesSchool}
             label={t('rollover.className')}
             description={t('rollover.classNameHint')}
             value={className}
@@ -117,6 +164,7 @@ export function PlacementTable({
             error={className.trim() === '' ? t('rollover.required') : null}
           />
           <NumberInput
+            disabled={movesSchool}
             label={t('rollover.attendanceNo')}
             min={1}
             max={999}

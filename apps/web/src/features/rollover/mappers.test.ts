@@ -6,6 +6,7 @@ import {
   groupPlanBySchool,
   mappingRequest,
   normaliseClassName,
+  overridesRequest,
   placementGroups,
   withAssignment,
 } from './mappers.ts';
@@ -110,6 +111,8 @@ describe('custom assignment helpers', () => {
       { elementarySchoolId: 4, juniorHighSchoolId: 9 },
       { elementarySchoolId: 5, juniorHighSchoolId: 10 },
     ]);
+    expect(overridesRequest({ 120: 9 })).toEqual([{ studentId: 120, juniorHighSchoolId: 9 }]);
+    expect(overridesRequest({})).toEqual([]);
     expect(
       placementGroups([placement(1, '1組', 1), placement(2, '2組', 1), placement(3, '1組', 1, 'J1')]),
     ).toEqual([

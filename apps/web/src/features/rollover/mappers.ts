@@ -67,6 +67,16 @@ export function normaliseClassName(text: string): string {
 }
 
 /** The explicit 進学先 choices as the request wants them. */
+/** Per-pupil 進学先 (学区外・指定校変更), as the request's juniorHighOverrides. */
+export function overridesRequest(
+  choices: Readonly<Record<number, number>>,
+): { studentId: number; juniorHighSchoolId: number }[] {
+  return Object.entries(choices).map(([studentId, juniorHigh]) => ({
+    studentId: Number(studentId),
+    juniorHighSchoolId: juniorHigh,
+  }));
+}
+
 export function mappingRequest(
   choices: Readonly<Record<number, number>>,
 ): { elementarySchoolId: number; juniorHighSchoolId: number }[] {
