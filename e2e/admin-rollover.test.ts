@@ -35,6 +35,29 @@ describe('admin rolls the year over with an edited class file and records a tran
       .poll(() => page.getByRole('button', { name: 'CSV をダウンロード' }).count(), { timeout: 30_000 })
       .toBe(1);
 
+    // 学区外・指定校変更: one 小6 pupil goes on to another 中学校 than the rest of their school
+    const placements = page.getByRole('table', { name: '児童生徒ごとの学級編成' });
+    const chooseGroup = async (name: RegExp) => {
+      await page.getByRole('textbox', { name: '学校・新学年' }).click();
+      await page.getByRole('option', { name }).first().click();
+    };
+    await chooseGroup(/中学校 中1/);
+    const mover = placements.getByRole('row').filter({ hasText: '（進学）' }).first();
+    const moverName = (await mover.getByRole('cell').nth(2).textContent())!;
+    await mover.getByRole('button', { name: /を変更$/ }).click();
+    const destination = page.getByRole('textbox', { name: '進学先の中学校' });
+    const from = await destination.inputValue();
+    await destination.click();
+    const to = page.getByRole('option', { selected: false }).first();
+    const toName = (await to.textContent())!;
+    expect(toName).not.toBe(from);
+    await to.click();
+    await page.getByRole('button', { name: 'この内容でプレビュー' }).click();
+    await chooseGroup(new RegExp(`${toName} 中1`));
+    const moved = placements.getByRole('row').filter({ hasText: moverName });
+    await expect.poll(() => moved.getByText('指定校変更').count(), { timeout: 20_000 }).toBe(1);
+    await screenshot(page, 'admin-rollover-destination');
+
     const [download] = await Promise.all([
       page.waitForEvent('download'),
       page.getByRole('button', { name: 'CSV をダウンロード' }).click(),
@@ -67,7 +90,7 @@ describe('admin rolls the year over with an edited class file and records a tran
     await expect
       .poll(() => page.getByTestId('rollover-assignment-mode').textContent(), { timeout: 20_000 })
       .toContain('個別に指定');
-    const placements = page.getByRole('table', { name: '児童生徒ごとの学級編成' });
+    await chooseGroup(new RegExp(`^${rows[1]![2]!} (小|中)${rows[1]![3]!}（`));
     const firstPupil = placements.getByRole('row').filter({ hasText: rows[1]![6]! });
     await expect.poll(() => firstPupil.first().getByRole('cell').nth(1).textContent()).toBe(rows[2]![5]);
 
