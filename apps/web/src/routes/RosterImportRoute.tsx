@@ -1,4 +1,4 @@
-import { Alert, Button, FileInput, Group, Stack, Text, Title } from '@mantine/core';
+import { Alert, Button, Divider, FileInput, Group, Stack, Text, Title } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -109,6 +109,21 @@ function RosterImport() {
         </Alert>
       ) : null}
       {report ? <ReportView report={report} busy={running} onCommit={() => void send(false)} /> : null}
+      <Divider />
+      <Group justify="space-between" align="center">
+        <div>
+          <Title order={2} size="h3">
+            {t('rosterImport.export.title')}
+          </Title>
+          <Text size="sm" c="dimmed">
+            {t('rosterImport.export.body')}
+          </Text>
+        </div>
+        <Button component="a" href="/api/admin/oneroster/export" download variant="default">
+          {t('rosterImport.export.download')}
+        </Button>
+      </Group>
+      <Divider />
       <ImportHistory />
     </Stack>
   );
