@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { zipSync } from 'fflate';
+import { strFromU8, unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { screenshot, signIn } from './support/browser.ts';
 import { useJourney } from './support/journey.ts';
@@ -25,7 +25,11 @@ describe('admin imports a OneRoster roster in Chromium', () => {
   const journey = useJourney();
 
   it('[ADMIN][ROSTER_IMPORT] reports problems by file/row/column, then imports the fixed package', async () => {
-    const page = await journey.browser.newPage({ viewport: { width: 1280, height: 1000 }, locale: 'ja-JP' });
+    const page = await journey.browser.newPage({
+      viewport: { width: 1280, height: 1000 },
+      locale: 'ja-JP',
+      acceptDownloads: true,
+    });
     await signIn(page, journey.server.baseUrl, 'admin');
     await page.getByRole('link', { name: '名簿の取り込み' }).click();
     await page.waitForURL(/\/admin\/roster-import$/);
@@ -62,6 +66,19 @@ describe('admin imports a OneRoster roster in Chromium', () => {
       .poll(() => history.getByText(/児童生徒・教職員: 追加 \d+/).count(), { timeout: 20_000 })
       .toBe(1);
     await screenshot(page, 'admin-roster-import-done');
+
+    // the roster goes out again as a OneRoster package, with the imported pupils' sourcedIds
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: '書き出す（zip）' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/^oneroster-\d{4}-\d{2}-\d{2}\.zip$/);
+    const exported = unzipSync(readFileSync(await download.path()));
+    expect(Object.keys(exported)).toEqual(
+      expect.arrayContaining(['manifest.csv', 'users.csv', 'enrollments.csv']),
+    );
+    const firstUser = readFileSync(path.join(FIXTURES, 'valid-bulk/users.csv'), 'utf8').split(/\r?\n/)[1]!;
+    expect(strFromU8(exported['users.csv']!)).toContain(firstUser.split(',')[0]!);
 
     await page.getByRole('link', { name: '学級一覧を開く' }).click();
     await page.waitForURL(/\/classes$/);
