@@ -1,4 +1,5 @@
 import { Anchor, AppShell, Badge, Button, Container, Flex, Group, Progress, Text } from '@mantine/core';
+import type { Role } from '@edukarte/shared';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useNavigation } from 'react-router-dom';
@@ -9,7 +10,8 @@ import { LanguageToggle } from './LanguageToggle.tsx';
 
 /**
  * The signed-in frame: brand, navigation, who is signed in (name, role, school), language and
- * sign-out. Two header rows on a portrait tablet or phone, one row from 992 px. Hidden in print.
+ * sign-out. Two header rows on a portrait tablet or phone, one row from 992 px (from 1,408 px for
+ * an administrator's longer navigation). Hidden in print.
  */
 export function AppLayout() {
   const { t, i18n } = useTranslation();
@@ -23,9 +25,12 @@ export function AppLayout() {
   }, [me.locale, i18n]);
 
   const onSignOut = () => signOut.mutate();
+  const links = navLinks(me.role);
+  // one header row from 992 px; an administrator's many links need 1,408 px for it
+  const row = links.length > 4 ? 'xl' : 'md';
 
   return (
-    <AppShell header={{ height: { base: 116, md: 64 } }} padding="md">
+    <AppShell header={{ height: { base: 116, [row]: 64 } }} padding="md">
       <AppShell.Header className="ek-no-print">
         <a href="#main" className="ek-skip-link">
           {t('app.skipToContent')}
@@ -36,13 +41,19 @@ export function AppLayout() {
         <Flex
           h="100%"
           px="md"
-          py={{ base: 'xs', md: 0 }}
-          direction={{ base: 'column', md: 'row' }}
-          align={{ base: 'stretch', md: 'center' }}
-          justify={{ base: 'center', md: 'space-between' }}
-          gap={{ base: 6, md: 'md' }}
+          py={{ base: 'xs', [row]: 0 }}
+          direction={{ base: 'column', [row]: 'row' }}
+          align={{ base: 'stretch', [row]: 'center' }}
+          justify={{ base: 'center', [row]: 'space-between' }}
+          gap={{ base: 6, [row]: 'md' }}
         >
-          <Group gap="lg" wrap="nowrap" component="nav" aria-label={t('nav.main')}>
+          <Group
+            gap="lg"
+            wrap="nowrap"
+            component="nav"
+            aria-label={t('nav.main')}
+            style={{ overflowX: 'auto' }}
+          >
             <Anchor
               component={Link}
               to="/"
@@ -54,46 +65,17 @@ export function AppLayout() {
             >
               {t('app.name')}
             </Anchor>
-            {canBrowseClasses(me.role) ? (
-              <Anchor component={Link} to="/classes" className="ek-touch">
-                {t('nav.classes')}
+            {links.map((link) => (
+              <Anchor
+                key={link.to}
+                component={Link}
+                to={link.to}
+                className="ek-touch"
+                style={{ whiteSpace: 'nowrap' }}
+              >
+                {t(`nav.${link.key}`)}
               </Anchor>
-            ) : null}
-            {me.role === 'admin' || me.role === 'principal' ? (
-              <Anchor component={Link} to="/admin/koumu-imports" className="ek-touch">
-                {t('nav.koumuImports')}
-              </Anchor>
-            ) : null}
-            {me.role === 'admin' ? (
-              <Anchor component={Link} to="/admin/roster-import" className="ek-touch">
-                {t('nav.rosterImport')}
-              </Anchor>
-            ) : null}
-            {me.role === 'admin' ? (
-              <Anchor component={Link} to="/admin/clients" className="ek-touch">
-                {t('nav.clients')}
-              </Anchor>
-            ) : null}
-            {me.role === 'admin' || me.role === 'principal' || me.role === 'nurse' ? (
-              <Anchor component={Link} to="/admin/attendance-feed" className="ek-touch">
-                {t('nav.attendanceFeed')}
-              </Anchor>
-            ) : null}
-            {me.role === 'admin' || me.role === 'principal' ? (
-              <Anchor component={Link} to="/admin/identity" className="ek-touch">
-                {t('nav.identity')}
-              </Anchor>
-            ) : null}
-            {me.role === 'admin' ? (
-              <Anchor component={Link} to="/admin/rollover" className="ek-touch">
-                {t('nav.rollover')}
-              </Anchor>
-            ) : null}
-            {me.role === 'admin' ? (
-              <Anchor component={Link} to="/admin/transfers" className="ek-touch">
-                {t('nav.transfers')}
-              </Anchor>
-            ) : null}
+            ))}
           </Group>
           <Group gap="sm" justify="space-between" wrap="nowrap">
             <Group gap={8} wrap="nowrap" aria-label={t('nav.account')} role="group" miw={0}>
@@ -123,4 +105,21 @@ export function AppLayout() {
       </AppShell.Main>
     </AppShell>
   );
+}
+
+/** The pages a role may open, in the order the navigation shows them (`key`: its label, nav.*). */
+function navLinks(role: Role) {
+  const admin = role === 'admin';
+  const schoolLead = admin || role === 'principal';
+  const links = [
+    { to: '/classes', key: 'classes', shown: canBrowseClasses(role) },
+    { to: '/admin/koumu-imports', key: 'koumuImports', shown: schoolLead },
+    { to: '/admin/roster-import', key: 'rosterImport', shown: admin },
+    { to: '/admin/clients', key: 'clients', shown: admin },
+    { to: '/admin/attendance-feed', key: 'attendanceFeed', shown: schoolLead || role === 'nurse' },
+    { to: '/admin/identity', key: 'identity', shown: schoolLead },
+    { to: '/admin/rollover', key: 'rollover', shown: admin },
+    { to: '/admin/transfers', key: 'transfers', shown: admin },
+  ] as const;
+  return links.filter((link) => link.shown);
 }
