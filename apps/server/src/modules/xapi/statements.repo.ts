@@ -71,8 +71,8 @@ const STATEMENT_COLUMNS = [
 
 /**
  * Writes new statements and their typed events with COPY (a stored id makes COPY fail with a
- * unique violation, isStatementIdClash, and the caller writes the batch again, checking its ids). The rollups are not touched here: see addToRollups, the
- * last write of the transaction.
+ * unique violation, isStatementIdClash, and the caller writes the batch again, checking its ids).
+ * The rollups are not touched here: see addToRollups, the last write of the transaction.
  */
 export async function copyStatementBatch(tx: Tx, batch: StatementBatch): Promise<void> {
   await copyInTransaction(
