@@ -1,6 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { copyInTransaction, type Db, type Queryable, type Tx } from '../../db/client.ts';
-import { copyBytes, copyText, type SentJsonObject } from '../../db/copy-text.ts';
+import { copyBytes, copyText, type CopyValue, type SentJsonObject } from '../../db/copy-text.ts';
 import type { DrillDailyDelta, UsageDailyDelta } from './rollup-deltas.ts';
 import type { DrillRow, InteractionRow, UsageRow } from './typed-events.ts';
 
@@ -69,6 +69,58 @@ const STATEMENT_COLUMNS = [
   'statement',
 ] as const;
 
+/** The columns of a typed event table the LRS writes, each with the row field that fills it. */
+const DRILL_COLUMNS = {
+  school_id: 'schoolId',
+  student_id: 'studentId',
+  tool_id: 'toolId',
+  answered_at: 'answeredAt',
+  subject_code: 'subjectCode',
+  unit_code: 'unitCode',
+  item_code: 'itemCode',
+  is_correct: 'isCorrect',
+  duration_ms: 'durationMs',
+  statement_id: 'statementId',
+} as const satisfies Record<string, keyof DrillRow>;
+const INTERACTION_COLUMNS = {
+  school_id: 'schoolId',
+  class_id: 'classId',
+  actor_id: 'actorId',
+  target_id: 'targetId',
+  kind: 'kind',
+  occurred_at: 'occurredAt',
+  tool_id: 'toolId',
+  artifact_ref: 'artifactRef',
+  statement_id: 'statementId',
+} as const satisfies Record<string, keyof InteractionRow>;
+const USAGE_COLUMNS = {
+  school_id: 'schoolId',
+  person_id: 'personId',
+  class_id: 'classId',
+  tool_id: 'toolId',
+  device: 'device',
+  purpose: 'purpose',
+  started_at: 'startedAt',
+  minutes: 'minutes',
+  statement_id: 'statementId',
+} as const satisfies Record<string, keyof UsageRow>;
+
+/** COPY of typed events into their table, each column from its row field. */
+async function copyEvents<T extends DrillRow | InteractionRow | UsageRow>(
+  tx: Tx,
+  table: string,
+  columns: Readonly<Record<string, keyof T>>,
+  events: readonly T[],
+): Promise<void> {
+  const fields = Object.values(columns);
+  await copyInTransaction(
+    tx,
+    table,
+    Object.keys(columns),
+    copyText(events.map((e) => fields.map((f) => e[f] as CopyValue))),
+  );
+}
+
 /**
  * Writes new statements and their typed events with COPY (a stored id makes COPY fail with a
  * unique violation, isStatementIdClash, and the caller writes the batch again, checking its ids).
@@ -81,92 +133,9 @@ export async function copyStatementBatch(tx: Tx, batch: StatementBatch): Promise
     STATEMENT_COLUMNS,
     copyBytes(batch.statements.map((r) => STATEMENT_COLUMNS.map((c) => r[c]))),
   );
-  await copyInTransaction(
-    tx,
-    'drill_answers',
-    [
-      'school_id',
-      'student_id',
-      'tool_id',
-      'answered_at',
-      'subject_code',
-      'unit_code',
-      'item_code',
-      'is_correct',
-      'duration_ms',
-      'statement_id',
-    ],
-    copyText(
-      batch.drill.map((d) => [
-        d.schoolId,
-        d.studentId,
-        d.toolId,
-        d.answeredAt,
-        d.subjectCode,
-        d.unitCode,
-        d.itemCode,
-        d.isCorrect,
-        d.durationMs,
-        d.statementId,
-      ]),
-    ),
-  );
-  await copyInTransaction(
-    tx,
-    'interactions',
-    [
-      'school_id',
-      'class_id',
-      'actor_id',
-      'target_id',
-      'kind',
-      'occurred_at',
-      'tool_id',
-      'artifact_ref',
-      'statement_id',
-    ],
-    copyText(
-      batch.interactions.map((i) => [
-        i.schoolId,
-        i.classId,
-        i.actorId,
-        i.targetId,
-        i.kind,
-        i.occurredAt,
-        i.toolId,
-        i.artifactRef,
-        i.statementId,
-      ]),
-    ),
-  );
-  await copyInTransaction(
-    tx,
-    'ict_usage',
-    [
-      'school_id',
-      'person_id',
-      'class_id',
-      'tool_id',
-      'device',
-      'purpose',
-      'started_at',
-      'minutes',
-      'statement_id',
-    ],
-    copyText(
-      batch.usage.map((u) => [
-        u.schoolId,
-        u.personId,
-        u.classId,
-        u.toolId,
-        u.device,
-        u.purpose,
-        u.startedAt,
-        u.minutes,
-        u.statementId,
-      ]),
-    ),
-  );
+  await copyEvents(tx, 'drill_answers', DRILL_COLUMNS, batch.drill);
+  await copyEvents(tx, 'interactions', INTERACTION_COLUMNS, batch.interactions);
+  await copyEvents(tx, 'ict_usage', USAGE_COLUMNS, batch.usage);
 }
 
 /** True for the unique violation a concurrent writer of the same statement id causes. */
@@ -372,8 +341,8 @@ export async function findAttachments(q: Queryable, sha2s: readonly string[]) {
  */
 export async function authorityIdOf(q: Db, agent: object, agentKey: string): Promise<number> {
   const text = JSON.stringify(agent);
-  const cache = authorityIds.get(q) ?? new Map<string, number>();
-  authorityIds.set(q, cache);
+  let cache = authorityIds.get(q);
+  if (!cache) authorityIds.set(q, (cache = new Map<string, number>()));
   const known = cache.get(text);
   if (known !== undefined) return known;
   const [row] = await rows<{ id: number }>(
