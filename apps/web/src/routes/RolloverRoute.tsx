@@ -28,7 +28,7 @@ import {
   useRolloverCommitMutation,
   useRolloverPreviewMutation,
 } from '../features/rollover/api.ts';
-import { IssueList } from '../features/rollover/IssueList.tsx';
+import { FileIssueTable } from '../components/FileIssueTable.tsx';
 import { MappingEditor } from '../features/rollover/MappingEditor.tsx';
 import {
   assignmentsFromPlacements,
@@ -277,7 +277,7 @@ function RolloverScreen() {
               <Text size="sm" mb="xs">
                 {t('rollover.fileErrorsBody')}
               </Text>
-              <IssueList issues={uploaded.issues} />
+              <FileIssueTable issues={uploaded.issues} caption={t('rollover.issues')} />
             </Alert>
           ) : null}
           {uploaded && uploaded.issues.length === 0 ? (

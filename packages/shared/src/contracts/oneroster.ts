@@ -1,18 +1,9 @@
 import { z } from 'zod';
-import { PageInfo, PageQuery } from './common.ts';
+import { FileIssue, PageInfo, PageQuery } from './common.ts';
 
-/** One problem in a OneRoster CSV package: where it is and what was expected there. */
-export const OneRosterIssue = z.object({
-  /** e.g. 'users.csv' */
-  file: z.string(),
-  /** CSV line number (1 = the header); 0 when the problem is about the whole file or package */
-  row: z.number().int().min(0),
-  column: z.string(),
-  value: z.string(),
-  /** what would have been accepted, in Japanese */
-  expected: z.string(),
-});
-export type OneRosterIssue = z.infer<typeof OneRosterIssue>;
+/** One problem in a OneRoster CSV package (row: the CSV line). */
+export const OneRosterIssue = FileIssue;
+export type OneRosterIssue = FileIssue;
 
 export const OneRosterCounts = z.object({
   /** rows read per file, e.g. { 'users.csv': 20 } */

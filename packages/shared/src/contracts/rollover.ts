@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { GRADE_CODES } from '../domain/grades.ts';
-import { IsoDateString, PageInfo, PageQuery } from './common.ts';
+import { FileIssue, IsoDateString, PageInfo, PageQuery } from './common.ts';
 
 /** 年度更新 (A5): promote every pupil into the new school year. */
 
@@ -49,17 +49,9 @@ export type RolloverRequest = z.input<typeof RolloverRequest>;
 /** The class-assignment file: `?format=` of the download. */
 export const RolloverFileFormat = z.object({ format: z.enum(['csv', 'xlsx']).default('csv') });
 
-/** One problem of an uploaded class-assignment file, or of `assignments` sent as JSON. */
-export const RolloverIssue = z.object({
-  file: z.string(),
-  /** the file's row (1 = the header); 0 when the problem is about the whole file (e.g. a missing pupil) */
-  row: z.number().int().min(0),
-  column: z.string(),
-  value: z.string(),
-  /** what would have been accepted, in Japanese */
-  expected: z.string(),
-});
-export type RolloverIssue = z.infer<typeof RolloverIssue>;
+/** One problem of an uploaded class-assignment file, or of `assignments` sent as JSON (row 0: e.g. a missing pupil). */
+export const RolloverIssue = FileIssue;
+export type RolloverIssue = FileIssue;
 
 /** The upload's answer: the assignments when the file is valid, else every problem and none. */
 export const RolloverAssignmentUploadResponse = z.object({

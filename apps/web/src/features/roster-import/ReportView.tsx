@@ -2,7 +2,7 @@ import { Alert, Anchor, Button, List, Stack, Text, Title } from '@mantine/core';
 import type { OneRosterImportReport } from '@edukarte/shared';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { IssueTable } from './IssueTable.tsx';
+import { FileIssueTable } from '../../components/FileIssueTable.tsx';
 import { appliedLines, rowsLine } from './mappers.ts';
 
 /** The report of one check or import: what changed, or every problem by file, row and column. */
@@ -78,13 +78,15 @@ export function IssueLists({
   const { t } = useTranslation();
   return (
     <>
-      {errors.length > 0 ? <IssueTable issues={errors} caption={t('rosterImport.errorsCaption')} /> : null}
+      {errors.length > 0 ? (
+        <FileIssueTable issues={errors} caption={t('rosterImport.errorsCaption')} />
+      ) : null}
       {warnings.length > 0 ? (
         <div>
           <Title order={3} size="h5">
             {t('rosterImport.warningsTitle', { count: warnings.length })}
           </Title>
-          <IssueTable issues={warnings} caption={t('rosterImport.warningsCaption')} />
+          <FileIssueTable issues={warnings} caption={t('rosterImport.warningsCaption')} />
         </div>
       ) : null}
     </>

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { OneRosterImportJob } from '@edukarte/shared';
 import { fixedT } from '../../i18n/fixed-t.ts';
-import { appliedLines, appliedTotals, jobPercent, jobStepLabel, rowLabel, rowsLine } from './mappers.ts';
+import { appliedLines, appliedTotals, jobPercent, jobStepLabel, rowsLine } from './mappers.ts';
 
 const ja = fixedT('ja');
 const en = fixedT('en');
@@ -65,14 +65,6 @@ describe('roster import mappers', () => {
   it('summarises rows read per file', () => {
     expect(rowsLine({ 'orgs.csv': 3, 'users.csv': 20 }, ja)).toBe('orgs.csv 3行、users.csv 20行');
     expect(rowsLine({ 'orgs.csv': 3, 'users.csv': 20 }, en)).toBe('orgs.csv: 3 rows, users.csv: 20 rows');
-  });
-
-  it.each([
-    [0, '—'],
-    [1, '1'],
-    [25, '25'],
-  ])('row %i → %s', (row, label) => {
-    expect(rowLabel(row)).toBe(label);
   });
 
   it.each([

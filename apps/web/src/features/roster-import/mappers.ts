@@ -67,11 +67,6 @@ export function rowsLine(rows: Record<string, number>, t: TFunction): string {
     .join(t('rosterImport.rowsSeparator'));
 }
 
-/** The row number as people read it: 0 means the whole file or package. */
-export function rowLabel(row: number): string {
-  return row === 0 ? '—' : String(row);
-}
-
 export function isFinished(job: OneRosterImportJob): boolean {
   return job.phase === 'done' || job.phase === 'failed';
 }

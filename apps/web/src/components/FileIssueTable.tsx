@@ -1,13 +1,10 @@
 import { Table, Text } from '@mantine/core';
-import type { OneRosterIssue } from '@edukarte/shared';
+import type { FileIssue } from '@edukarte/shared';
 import { useTranslation } from 'react-i18next';
-import { rowLabel } from './mappers.ts';
+import { MAX_SHOWN_ISSUES, rowLabel } from './file-issues.ts';
 
-/** A long list is cut here: the rest is in the CSV download (a page with 100,000 rows would freeze). */
-export const MAX_SHOWN_ISSUES = 500;
-
-/** Problems of a package: ファイル, 行, 列, 値, 期待される値 (in package order). */
-export function IssueTable({ issues, caption }: { issues: readonly OneRosterIssue[]; caption: string }) {
+/** Problems of an uploaded file or package: ファイル, 行, 列, 値, 期待される値 (in file order). */
+export function FileIssueTable({ issues, caption }: { issues: readonly FileIssue[]; caption: string }) {
   const { t } = useTranslation();
   const shown = issues.slice(0, MAX_SHOWN_ISSUES);
   return (
@@ -16,16 +13,16 @@ export function IssueTable({ issues, caption }: { issues: readonly OneRosterIssu
         <Table striped withTableBorder aria-label={caption}>
           <Table.Thead>
             <Table.Tr>
-              <Table.Th>{t('rosterImport.issue.file')}</Table.Th>
-              <Table.Th>{t('rosterImport.issue.row')}</Table.Th>
-              <Table.Th>{t('rosterImport.issue.column')}</Table.Th>
-              <Table.Th>{t('rosterImport.issue.value')}</Table.Th>
-              <Table.Th>{t('rosterImport.issue.expected')}</Table.Th>
+              <Table.Th scope="col">{t('common.fileIssue.file')}</Table.Th>
+              <Table.Th scope="col">{t('common.fileIssue.row')}</Table.Th>
+              <Table.Th scope="col">{t('common.fileIssue.column')}</Table.Th>
+              <Table.Th scope="col">{t('common.fileIssue.value')}</Table.Th>
+              <Table.Th scope="col">{t('common.fileIssue.expected')}</Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
             {shown.map((issue, i) => (
-              <Table.Tr key={`${issue.file}-${issue.row}-${issue.column}-${i}`}>
+              <Table.Tr key={`${issue.file}-${String(issue.row)}-${issue.column}-${String(i)}`}>
                 <Table.Td>{issue.file}</Table.Td>
                 <Table.Td>{rowLabel(issue.row)}</Table.Td>
                 <Table.Td>{issue.column}</Table.Td>
@@ -38,7 +35,7 @@ export function IssueTable({ issues, caption }: { issues: readonly OneRosterIssu
       </Table.ScrollContainer>
       {issues.length > shown.length ? (
         <Text size="sm" c="dimmed">
-          {t('rosterImport.issuesTruncated', { shown: shown.length, total: issues.length })}
+          {t('common.fileIssue.truncated', { shown: shown.length, total: issues.length })}
         </Text>
       ) : null}
     </div>
