@@ -40,21 +40,25 @@ export interface HealthEventPayload extends DayEvent {
  * the number of deliveries queued.
  */
 export async function enqueueAttendanceEvent(tx: Tx, payload: AttendanceEventPayload): Promise<number> {
-  return repo.insertDeliveries(tx, {
-    municipalityId: payload.municipalityId,
-    schoolId: payload.schoolId,
-    event: ATTENDANCE_RECORDED,
-    payload: { event: ATTENDANCE_RECORDED, ...payload },
-  });
+  return enqueueDays(tx, ATTENDANCE_RECORDED, payload.municipalityId, [payload]);
 }
 
 /** The same for health_observations (健康観察): a 'health.recorded' delivery per subscriber. */
 export async function enqueueHealthEvent(tx: Tx, payload: HealthEventPayload): Promise<number> {
+  return enqueueDays(tx, HEALTH_RECORDED, payload.municipalityId, [payload]);
+}
+
+/** One event per school day, queued for every subscriber in one statement. */
+function enqueueDays(
+  tx: Tx,
+  event: string,
+  municipalityId: number,
+  days: readonly (AttendanceEventPayload | HealthEventPayload)[],
+): Promise<number> {
   return repo.insertDeliveries(tx, {
-    municipalityId: payload.municipalityId,
-    schoolId: payload.schoolId,
-    event: HEALTH_RECORDED,
-    payload: { event: HEALTH_RECORDED, ...payload },
+    municipalityId,
+    event,
+    payloads: days.map((day) => ({ schoolId: day.schoolId, payload: { event, ...day } })),
   });
 }
 
@@ -92,8 +96,7 @@ export async function enqueueImportedRecords(
     if (list) list.push(row);
     else days.set(key, [row]);
   }
-  let queued = 0;
-  for (const list of days.values()) {
+  const payloads = [...days.values()].map((list) => {
     const first = list[0]!;
     const day: DayEvent = {
       municipalityId: batch.municipalityId,
@@ -103,10 +106,9 @@ export async function enqueueImportedRecords(
       source: batch.source,
       batchId: batch.batchId,
     };
-    queued +=
-      record === 'attendance'
-        ? await enqueueAttendanceEvent(tx, { ...day, records: toAttendanceEventRecords(list) })
-        : await enqueueHealthEvent(tx, { ...day, records: toHealthEventRecords(list) });
-  }
-  return queued;
+    return record === 'attendance'
+      ? { ...day, records: toAttendanceEventRecords(list) }
+      : { ...day, records: toHealthEventRecords(list) };
+  });
+  return enqueueDays(tx, event, batch.municipalityId, payloads);
 }

@@ -24,15 +24,28 @@ export async function hasSubscriptions(
 }
 
 /** One pending delivery per enabled (not deleted) subscriber of the event in the municipality (and school, when set). */
+/**
+ * Queues one delivery of an event per enabled subscriber of the municipality (or of the school),
+ * for each school's payload, in one statement however many school days an import touched; the
+ * deliveries are numbered in the order of `payloads`.
+ */
 export async function insertDeliveries(
   tx: Tx,
-  params: { municipalityId: number; schoolId: number; event: string; payload: Record<string, unknown> },
+  params: {
+    municipalityId: number;
+    event: string;
+    payloads: readonly { schoolId: number; payload: Record<string, unknown> }[];
+  },
 ): Promise<number> {
+  if (params.payloads.length === 0) return 0;
   const result = (await tx.execute(sql`INSERT INTO webhook_deliveries (subscription_id, event, payload)
-      SELECT s.id, ${params.event}, ${JSON.stringify(params.payload)}::jsonb FROM webhook_subscriptions s
+      SELECT s.id, ${params.event}, d.payload
+      FROM ROWS FROM (jsonb_to_recordset(${JSON.stringify(params.payloads)}::jsonb)
+          AS ("schoolId" integer, payload jsonb)) WITH ORDINALITY AS d("schoolId", payload, n)
+        JOIN webhook_subscriptions s ON s.school_id IS NULL OR s.school_id = d."schoolId"
       WHERE s.municipality_id = ${params.municipalityId} AND s.is_enabled AND s.deleted_at IS NULL
         AND ${params.event} = ANY(s.events)
-        AND (s.school_id IS NULL OR s.school_id = ${params.schoolId})
+      ORDER BY d.n, s.id
       RETURNING id`)) as { rows: unknown[] };
   return result.rows.length;
 }
