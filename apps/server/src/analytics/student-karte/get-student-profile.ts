@@ -2,6 +2,7 @@ import { asc, eq } from 'drizzle-orm';
 import type { EnrollmentHistoryEntry } from '@edukarte/shared';
 import type { Tx } from '../../db/client.ts';
 import { classes, enrollments, people, schools, schoolYears } from '../../db/schema/index.ts';
+import { personNameColumns } from '../../db/person-name.ts';
 
 /**
  * A child's profile and every enrollment across years and schools, oldest first.
@@ -11,10 +12,7 @@ export async function getStudentProfile(tx: Tx, studentId: number) {
   const [person] = await tx
     .select({
       id: people.id,
-      familyName: people.familyName,
-      givenName: people.givenName,
-      familyNameKana: people.familyNameKana,
-      givenNameKana: people.givenNameKana,
+      ...personNameColumns,
       birthDate: people.birthDate,
       sex: people.sex,
     })

@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, gte, inArray, lte, sql } from 'drizzle-orm';
 import type { Queryable } from '../../db/client.ts';
 import { classes, classTeachers, enrollments, people, schools, schoolYears } from '../../db/schema/index.ts';
+import { personNameColumns } from '../../db/person-name.ts';
 
 export type SchoolYearRow = typeof schoolYears.$inferSelect;
 
@@ -118,10 +119,7 @@ export async function listRoster(q: Queryable, classId: number) {
     .select({
       studentId: people.id,
       attendanceNo: enrollments.attendanceNo,
-      familyName: people.familyName,
-      givenName: people.givenName,
-      familyNameKana: people.familyNameKana,
-      givenNameKana: people.givenNameKana,
+      ...personNameColumns,
       sex: people.sex,
       entry: enrollments.entry,
       exit: enrollments.exit,

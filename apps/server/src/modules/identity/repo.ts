@@ -10,6 +10,7 @@ import {
   schoolYears,
   sourceIdentities,
 } from '../../db/schema/index.ts';
+import { personNameColumns } from '../../db/person-name.ts';
 
 export interface SourceKey {
   system: string;
@@ -21,10 +22,7 @@ export interface SourceKey {
 const personColumns = {
   id: people.id,
   municipalityId: people.municipalityId,
-  familyName: people.familyName,
-  givenName: people.givenName,
-  familyNameKana: people.familyNameKana,
-  givenNameKana: people.givenNameKana,
+  ...personNameColumns,
   birthDate: people.birthDate,
 };
 

@@ -15,6 +15,7 @@ import {
 } from '../../db/schema/index.ts';
 import type { ColumnMapping } from './mapping.ts';
 import { placeKey, type AssessmentKey, type ImportLookups, type StudentRef } from './rows.ts';
+import { personNameColumns } from '../../db/person-name.ts';
 
 /** Loads the school, pupil and staff maps an import validates against (a few queries per import). */
 export async function loadLookups(
@@ -263,10 +264,7 @@ export async function findPreviewStudents(q: Queryable, studentIds: readonly num
   const rows = await q
     .select({
       id: people.id,
-      familyName: people.familyName,
-      givenName: people.givenName,
-      familyNameKana: people.familyNameKana,
-      givenNameKana: people.givenNameKana,
+      ...personNameColumns,
       schoolName: schools.name,
       gradeCode: classes.gradeCode,
       className: classes.name,

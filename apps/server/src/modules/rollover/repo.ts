@@ -3,6 +3,7 @@ import { alias } from 'drizzle-orm/pg-core';
 import type { Queryable } from '../../db/client.ts';
 import { classes, enrollments, people, schools, schoolYears, terms } from '../../db/schema/index.ts';
 import { findSchoolYear } from '../classes/repo.ts';
+import { personNameColumns } from '../../db/person-name.ts';
 
 /** The same lookup the class screens use. */
 export { findSchoolYear };
@@ -32,10 +33,7 @@ export async function listEnrolledOn(
       gradeCode: classes.gradeCode,
       className: classes.name,
       isSpecialNeeds: classes.isSpecialNeeds,
-      familyName: people.familyName,
-      givenName: people.givenName,
-      familyNameKana: people.familyNameKana,
-      givenNameKana: people.givenNameKana,
+      ...personNameColumns,
     })
     .from(enrollments)
     .innerJoin(classes, eq(classes.id, enrollments.classId))

@@ -9,6 +9,7 @@ import {
   schoolYears,
   transferRecords,
 } from '../../db/schema/index.ts';
+import { personNameColumns } from '../../db/person-name.ts';
 
 export type EnrollmentRow = typeof enrollments.$inferSelect;
 
@@ -228,10 +229,7 @@ export async function searchStudents(
   return q
     .select({
       id: people.id,
-      familyName: people.familyName,
-      givenName: people.givenName,
-      familyNameKana: people.familyNameKana,
-      givenNameKana: people.givenNameKana,
+      ...personNameColumns,
       birthDate: people.birthDate,
     })
     .from(people)
